@@ -1,0 +1,51 @@
+// `certfit analyze`: ingest → analyse → report, with every input accounted for.
+import { analyzePosting, buildResult, createAnalyzer, DuplicateTracker, errorResult } from '../analyze.js';
+import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
+import { ingest } from '../ingest/index.js';
+import type { PostingResult } from '../model.js';
+import { reporters } from '../report/index.js';
+import { parseAnalyzeOptions, type AnalyzeOptions } from './options.js';
+import { writeOutput } from './output.js';
+import { createProgress } from './progress.js';
+
+export function ingestOptions(o: AnalyzeOptions) {
+  return {
+    ignoreRobots: o.ignoreRobots,
+    cacheDir: o.cacheDir,
+    resolve: o.resolve,
+    concurrency: o.concurrency,
+    timeoutMs: o.timeout * 1000,
+    ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
+  };
+}
+
+export async function runAnalyze(inputs: string[], raw: Record<string, unknown>): Promise<number> {
+  const o = parseAnalyzeOptions(raw);
+  if (inputs.length === 0) {
+    if (process.stdin.isTTY) throw new CertfitError('no inputs: give files, folders, URLs or - for stdin (see certfit --help)');
+    inputs = ['-'];
+  }
+  const reporter = reporters[o.format];
+  if (!reporter) throw new CertfitError(`--format ${o.format} is not available in this build`);
+  const analyzer = createAnalyzer({ lexicons: o.lexicon, asOf: o.asOf, includeText: o.includeText || o.format === 'html' });
+  const progress = createProgress(o.progress && process.stderr.isTTY === true);
+  const dups = new DuplicateTracker();
+  const results: PostingResult[] = [];
+  let failed = 0;
+  for await (const item of ingest(inputs, ingestOptions(o))) {
+    if (item.ok) {
+      const r = analyzePosting(analyzer, item.posting);
+      dups.mark(r, item.posting.text);
+      results.push(r);
+    } else {
+      failed++;
+      results.push(errorResult(item.source, item.error));
+    }
+    progress.tick(results.length, undefined, failed);
+  }
+  progress.end();
+  const result = buildResult(analyzer, results);
+  const color = o.color && !o.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  writeOutput(o.output, reporter.render(result, { color }));
+  return result.summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}

@@ -1,0 +1,121 @@
+// Reading and validating lexicon files. Every problem is reported as `file: path: message`
+// (cspell-style) so that a hand-edited lexicon can be fixed in one pass.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, basename } from 'node:path';
+import type { z } from 'zod';
+import { CertfitError } from '../errors.js';
+import { lexiconFileSchema, type EntryInput } from './schema.js';
+import { catalogFileSchema, type Certification } from './catalog-schema.js';
+
+export const LEXICON_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
+export const BUILTIN_LEXICONS = ['aws.json', 'azure.json', 'gcp.json', 'skills.json', 'certification-names.json'];
+export const CATALOG_FILE = 'certifications.json';
+
+export interface LoadedEntry extends EntryInput {
+  /** The file the entry came from. */
+  file: string;
+}
+
+export interface Problem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export const formatProblem = (p: Problem): string => `${p.file}: ${p.path || '(root)'}: ${p.message}`;
+
+function readJson(file: string, problems: Problem[]): unknown {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    problems.push({ file, path: '', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    problems.push({ file, path: '', message: `not valid JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+}
+
+function issuesToProblems(file: string, error: z.ZodError, data: unknown, problems: Problem[]): void {
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    // Name the entry by its id where we can: "entries[12] (aws.glue).forms[0]".
+    if (path[0] === 'entries' && Array.isArray((data as { entries?: unknown[] })?.entries)) {
+      const entry = (data as { entries: { id?: unknown }[] }).entries[Number(path[1])];
+      const id = typeof entry?.id === 'string' ? ` (${entry.id})` : '';
+      path.splice(0, 2, `entries[${path[1]}]${id}`);
+    }
+    problems.push({ file, path: path.join('.'), message: issue.message });
+  }
+}
+
+/** Parses lexicon files; returns the entries and every problem found (never throws). */
+export function readLexicons(files: string[]): { entries: LoadedEntry[]; problems: Problem[] } {
+  const entries: LoadedEntry[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const data = readJson(file, problems);
+    if (data === undefined) continue;
+    const parsed = lexiconFileSchema.safeParse(data);
+    if (!parsed.success) {
+      issuesToProblems(file, parsed.error, data, problems);
+      continue;
+    }
+    parsed.data.entries.forEach((entry, i) => {
+      const at = `entries[${i}] (${entry.id})`;
+      const before = seen.get(entry.id);
+      if (before) problems.push({ file, path: at, message: `duplicate id, already defined in ${basename(before)}` });
+      seen.set(entry.id, file);
+      const ambiguous = entry.forms.some((f) => typeof f !== 'string' && f.ambiguous);
+      if (ambiguous && !entry.context) problems.push({ file, path: at, message: 'has ambiguous forms but no context (cues/negative)' });
+      if (entry.platform === null && entry.forms.some((f) => typeof f !== 'string' && f.prefixOnly)) {
+        problems.push({ file, path: at, message: 'prefixOnly needs a platform (there is no vendor prefix without one)' });
+      }
+      entries.push({ ...entry, file });
+    });
+  }
+  return { entries, problems };
+}
+
+export function builtinLexiconFiles(): string[] {
+  return BUILTIN_LEXICONS.map((f) => join(LEXICON_DIR, f));
+}
+
+/** Loads built-in plus user lexicons, or throws a CertfitError (exit 2) listing every problem. */
+export function loadLexicons(userFiles: string[] = []): LoadedEntry[] {
+  const { entries, problems } = readLexicons([...builtinLexiconFiles(), ...userFiles]);
+  if (problems.length > 0) {
+    throw new CertfitError(`invalid lexicon (${problems.length} problem${problems.length === 1 ? '' : 's'}); run 'certfit lexicon check' for details`, {
+      details: problems.slice(0, 20).map(formatProblem),
+    });
+  }
+  return entries;
+}
+
+export function readCatalog(file = join(LEXICON_DIR, CATALOG_FILE)): { certifications: Certification[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const data = readJson(file, problems);
+  if (data === undefined) return { certifications: [], problems };
+  const parsed = catalogFileSchema.safeParse(data);
+  if (!parsed.success) {
+    issuesToProblems(file, parsed.error, data, problems);
+    return { certifications: [], problems };
+  }
+  const ids = new Set(parsed.data.certifications.map((c) => c.id));
+  parsed.data.certifications.forEach((c, i) => {
+    for (const s of c.successors) if (!ids.has(s)) problems.push({ file, path: `certifications[${i}] (${c.id}).successors`, message: `unknown certification ${s}` });
+  });
+  return { certifications: parsed.data.certifications, problems };
+}
+
+export function loadCatalog(file?: string): Certification[] {
+  const { certifications, problems } = readCatalog(file);
+  if (problems.length > 0) throw new CertfitError('invalid certification catalog', { details: problems.map(formatProblem) });
+  return certifications;
+}

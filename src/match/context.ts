@@ -1,0 +1,47 @@
+// Looking around a candidate: phrases near it, and whether a blank line lies between two offsets.
+import { fold, isSep, isWord } from '../text/chars.js';
+
+/** Folds case and separators like normalize(), keeping for each output unit its offset in the input. */
+function normalizeWithMap(s: string, base: number): { text: string; at: number[] } {
+  let text = ' ';
+  const at = [base];
+  let sep = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSep(c)) {
+      sep = true;
+      continue;
+    }
+    if (sep) {
+      text += ' ';
+      at.push(base + i);
+    }
+    sep = false;
+    text += String.fromCharCode(fold(c));
+    at.push(base + i);
+  }
+  return { text: `${text} `, at: [...at, base + s.length] };
+}
+
+/**
+ * The first phrase (already normalised) that occurs as whole words in text[from, to), not lying
+ * wholly inside [skipStart, skipEnd): a cue must say something beyond the candidate itself.
+ */
+export function findPhrase(text: string, from: number, to: number, phrases: string[], skipStart = -1, skipEnd = -1): string | null {
+  if (phrases.length === 0 || to <= from) return null;
+  const w = normalizeWithMap(text.slice(Math.max(0, from), to), Math.max(0, from));
+  for (const phrase of phrases) {
+    for (let i = w.text.indexOf(phrase); i !== -1; i = w.text.indexOf(phrase, i + 1)) {
+      if (isWord(w.text.charCodeAt(i - 1)) || isWord(w.text.charCodeAt(i + phrase.length))) continue;
+      const start = w.at[i];
+      const end = w.at[i + phrase.length - 1] + 1;
+      if (start >= skipStart && end <= skipEnd) continue;
+      return phrase;
+    }
+  }
+  return null;
+}
+
+export function blankLineBetween(text: string, from: number, to: number): boolean {
+  return /\n[ \t\u00a0\r]*\n/.test(text.slice(Math.min(from, to), Math.max(from, to)));
+}

@@ -1,0 +1,47 @@
+// Deciding whether an ambiguous candidate is the service or ordinary English.
+// Order: vendor prefix → negative phrase → sibling of the same platform → cue → reject.
+import type { Gate, Rejection } from '../model.js';
+import type { CompiledEntry, Terminal } from '../lexicon/engine.js';
+import type { Doc } from '../text/document.js';
+import { sentenceSpan } from '../text/document.js';
+import { blankLineBetween, findPhrase } from './context.js';
+
+export const NEGATIVE_WINDOW = 60;
+export const SIBLING_WINDOW = 120;
+export const CUE_WINDOW = 100;
+
+/** An accepted unambiguous mention, used as a sibling for its platform's ambiguous names. */
+export interface Anchor {
+  start: number;
+  end: number;
+  platform: string;
+  text: string;
+}
+
+export type GateResult = { ok: true; gate: Gate; rank: number } | { ok: false; reason: Rejection['reason'] };
+
+const RANK = { unambiguous: 4, 'vendor-prefix': 3, sibling: 2, cue: 1 } as const;
+
+export function judge(doc: Doc, start: number, end: number, t: Terminal, entry: CompiledEntry, anchors: Anchor[]): GateResult {
+  if (t.prefix !== null) return { ok: true, gate: { rule: 'vendor-prefix', detail: t.prefix }, rank: RANK['vendor-prefix'] };
+  if (!t.ambiguous) return { ok: true, gate: { rule: 'unambiguous', detail: t.form }, rank: RANK.unambiguous };
+  const text = doc.text;
+  const sentence = sentenceSpan(doc, start, end);
+  const negative = findPhrase(text, Math.max(sentence.start, start - NEGATIVE_WINDOW), Math.min(sentence.end, end + NEGATIVE_WINDOW), entry.negative);
+  if (negative !== null) {
+    return { ok: false, reason: { code: 'negative-cue', message: `"${negative}" nearby: ordinary use, not ${entry.name}` } };
+  }
+  if (entry.platform !== null && entry.siblings) {
+    for (const a of anchors) {
+      if (a.platform !== entry.platform) continue;
+      const distance = a.start >= end ? a.start - end : start - a.end;
+      if (distance <= SIBLING_WINDOW && !blankLineBetween(text, a.start < start ? a.end : end, a.start < start ? start : a.start)) {
+        return { ok: true, gate: { rule: 'sibling', detail: a.text }, rank: RANK.sibling };
+      }
+    }
+  }
+  const cue = findPhrase(text, Math.max(sentence.start, start - CUE_WINDOW), Math.min(sentence.end, end + CUE_WINDOW), entry.cues, start, end);
+  if (cue !== null) return { ok: true, gate: { rule: 'cue', detail: cue }, rank: RANK.cue };
+  const what = entry.platform === null ? 'cue' : `${entry.platform.toUpperCase()} prefix, sibling service or cue`;
+  return { ok: false, reason: { code: 'no-context', message: `"${t.form}" is also an ordinary word or another product; no ${what} nearby` } };
+}

@@ -1,0 +1,94 @@
+// Candidates → mentions and rejections. Unambiguous and vendor-prefixed candidates are
+// accepted first and become anchors; ambiguous ones are then judged against them.
+import type { Location, Mention, Rejection } from '../model.js';
+import type { Engine, Terminal } from '../lexicon/engine.js';
+import { lineColumn, sectionAt, sentenceSpan, type Doc } from '../text/document.js';
+import { judge, type Anchor, type GateResult } from './gate.js';
+import { scan, type Candidate, type Option } from './scan.js';
+
+export interface MatchResult {
+  mentions: Mention[];
+  rejected: Rejection[];
+}
+
+function locate(doc: Doc, start: number, end: number): Location {
+  const { line, column } = lineColumn(doc, start);
+  const s = sentenceSpan(doc, start, end);
+  return { text: doc.text.slice(start, end), start, end, line, column, sentence: doc.text.slice(s.start, s.end), section: sectionAt(doc, start) };
+}
+
+const isAnchor = (t: Terminal): boolean => t.prefix !== null || !t.ambiguous;
+
+interface Choice {
+  option: Option;
+  terminal: Terminal;
+  result: Extract<GateResult, { ok: true }>;
+}
+
+function choose(engine: Engine, doc: Doc, c: Candidate, anchors: Anchor[]): { choice: Choice | null; rejections: Rejection[] } {
+  const rejections: Rejection[] = [];
+  for (const option of c.options) {
+    let best: Choice | null = null;
+    for (const terminal of option.terminals) {
+      const entry = engine.entries[terminal.entry];
+      const result = judge(doc, c.start, option.end, terminal, entry, anchors);
+      if (!result.ok) {
+        if (option === c.options[0]) rejections.push(reject(engine, doc, c.start, option.end, terminal, result.reason));
+        continue;
+      }
+      // A platform entry beats a neutral one; then the stronger gate; then the heavier entry.
+      const score = (x: Choice): number[] => [engine.entries[x.terminal.entry].platform === null ? 0 : 1, x.result.rank, engine.entries[x.terminal.entry].weight];
+      const candidate: Choice = { option, terminal, result };
+      if (!best || compare(score(candidate), score(best)) > 0) best = candidate;
+    }
+    if (best) return { choice: best, rejections: [] };
+  }
+  if (c.caseMisses) {
+    for (const t of c.caseMisses.terminals) {
+      rejections.push(reject(engine, doc, c.start, c.caseMisses.end, t, { code: 'case', message: `"${t.form}" must be written ${t.caseRule === 'exact' ? 'exactly so' : 'with a capital letter'} to count` }));
+    }
+  }
+  return { choice: null, rejections };
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+function reject(engine: Engine, doc: Doc, start: number, end: number, t: Terminal, reason: Rejection['reason']): Rejection {
+  const entry = engine.entries[t.entry];
+  return { term: entry.id, name: entry.name, platform: entry.platform, ...locate(doc, start, end), reason };
+}
+
+function mention(engine: Engine, doc: Doc, start: number, { option, terminal, result }: Choice): Mention {
+  const e = engine.entries[terminal.entry];
+  const m: Mention = {
+    term: e.id, name: e.name, platform: e.platform, kind: e.kind, category: e.category, tracks: e.tracks, topics: e.topics,
+    weight: e.weight, form: terminal.form, gate: result.gate, ...locate(doc, start, option.end),
+  };
+  if (terminal.former) m.formerName = { name: terminal.form, ...(terminal.former.until ? { until: terminal.former.until } : {}) };
+  if (e.status && e.status.state !== 'active') m.lifecycle = { state: e.status.state, ...(e.status.date ? { date: e.status.date } : {}), note: e.status.note };
+  return m;
+}
+
+export function matchDoc(engine: Engine, doc: Doc): MatchResult {
+  const candidates = scan(engine, doc.text);
+  const anchors: Anchor[] = [];
+  for (const c of candidates) {
+    const o = c.options[0];
+    if (!o) continue;
+    for (const t of o.terminals) {
+      const platform = engine.entries[t.entry].platform;
+      if (platform !== null && isAnchor(t)) anchors.push({ start: c.start, end: o.end, platform, text: doc.text.slice(c.start, o.end) });
+    }
+  }
+  const mentions: Mention[] = [];
+  const rejected: Rejection[] = [];
+  for (const c of candidates) {
+    const { choice, rejections } = choose(engine, doc, c, anchors);
+    if (choice) mentions.push(mention(engine, doc, c.start, choice));
+    else rejected.push(...rejections);
+  }
+  return { mentions, rejected };
+}

@@ -1,0 +1,80 @@
+// One row in, its small outcome out: certfit's CSV cells, the NDJSON line, and what the row
+// adds to the portfolio. Runs in the main thread (--jobs 1) or in a worker.
+import { analyzePosting, contentHash, errorResult, type Analyzer } from '../analyze.js';
+import type { InputError, PostingResult } from '../model.js';
+import { csvSafe } from '../report/sanitize.js';
+import { scoreMentions } from '../score/verdict.js';
+import { isPosting, jobToPosting, rowId } from './row-posting.js';
+import type { Contribution, RowContext, RowJob, RowOutcome } from './types.js';
+
+export const CERTFIT_COLUMNS = [
+  'certfit_status', 'certfit_platform', 'certfit_label', 'certfit_confidence', 'certfit_certification',
+  'certfit_aws_score', 'certfit_azure_score', 'certfit_gcp_score', 'certfit_top_evidence', 'certfit_duplicate_of', 'certfit_error',
+] as const;
+export const DUPLICATE_CELL = CERTFIT_COLUMNS.indexOf('certfit_duplicate_of');
+
+const errorText = (e: InputError): string => `${e.code}: ${e.message}`;
+
+export function certfitCells(r: PostingResult, empty: boolean): string[] {
+  const v = r.verdict;
+  const status = r.status === 'ok' ? 'ok' : empty ? 'empty' : 'error';
+  const cells = [
+    status,
+    v?.platform ?? '',
+    v?.label ?? '',
+    v ? v.confidence.toFixed(2) : '',
+    v?.certification ? `${v.certification.name} (${v.certification.code})` : '',
+    v ? String(v.scores.platform.aws) : '',
+    v ? String(v.scores.platform.azure) : '',
+    v ? String(v.scores.platform.gcp) : '',
+    v ? v.reasons.slice(0, 5).map((x) => (x.count > 1 ? `${x.name} ×${x.count}` : x.name)).join('; ') : '',
+    '',
+    r.error ? errorText(r.error) : '',
+  ];
+  return cells.map(csvSafe);
+}
+
+/** What portfolioVerdict reads from one posting, without the mentions' locations and sentences. */
+export function contribution(r: PostingResult): Contribution {
+  const v = r.verdict;
+  const terms = new Map<string, [string, string, string | null]>();
+  for (const m of r.mentions) if (m.kind !== 'platform' && !terms.has(m.term)) terms.set(m.term, [m.term, m.name, m.platform]);
+  const scored = scoreMentions(r.text ?? '', r.mentions);
+  return {
+    evidenced: v !== null && v.label !== 'insufficient-evidence',
+    platform: v?.platform ?? null,
+    scores: v ? v.scores : { platform: {}, track: {} },
+    terms: [...terms.values()],
+    evidence: scored.terms.map((t) => ({ term: t.term, name: t.name, value: t.value, category: t.mentions[0].category, topics: t.mentions[0].topics })),
+  };
+}
+
+function outcomeOf(r: PostingResult, job: RowJob, ctx: RowContext, empty: boolean, hash?: string): RowOutcome {
+  const out: RowOutcome = { row: job.row, status: r.status, empty };
+  if (r.error) out.error = r.error;
+  if (hash) out.hash = hash;
+  if (ctx.wantCells) out.cells = certfitCells(r, empty);
+  if (ctx.wantJson) out.json = JSON.stringify({ type: 'posting', ...r });
+  if (r.status === 'ok') out.contribution = contribution(r);
+  return out;
+}
+
+export function failedOutcome(job: RowJob, ctx: RowContext, error: InputError): RowOutcome {
+  const id = rowId(ctx.source, job.row);
+  return outcomeOf(errorResult(id, error, id), job, ctx, false);
+}
+
+export function analyzeRow(a: Analyzer, ctx: RowContext, job: RowJob): RowOutcome {
+  try {
+    const p = jobToPosting(job, ctx.source, ctx.textColumn);
+    if (!isPosting(p)) {
+      const id = rowId(ctx.source, job.row);
+      return outcomeOf(errorResult(id, p, id), job, ctx, p.code === 'EMPTY' && !job.error);
+    }
+    const r = analyzePosting(a, p);
+    return outcomeOf(r, job, ctx, false, contentHash(p.text));
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    return failedOutcome(job, ctx, { code: 'ANALYSIS_FAILED', message: `row ${job.row} could not be analysed: ${message}` });
+  }
+}

@@ -1,0 +1,153 @@
+// The table pipeline: read rows → analyse in batches (here or on workers) → write each row
+// back in input order → summarise incrementally. Memory stays flat: at most a window of
+// batches is in flight, and only a content hash per row is kept (for duplicates).
+import type { Readable } from 'node:stream';
+import { createAnalyzer, today, type Analyzer, type AnalyzerOptions } from '../analyze.js';
+import { loadCatalog } from '../lexicon/load.js';
+import type { Summary } from '../model.js';
+import { csvSafe } from '../report/sanitize.js';
+import { CERTFIT_COLUMNS, DUPLICATE_CELL } from './analyze-row.js';
+import { createRowFormatter, formatHeader } from './csv-format.js';
+import { openTable } from './open-table.js';
+import { PortfolioAccumulator } from './portfolio-accumulator.js';
+import { rowId, rowJob, textColumnName } from './row-posting.js';
+import type { Sink } from './sink.js';
+import type { RowContext, RowJob, RowOutcome, TableInputOptions, TableMeta } from './types.js';
+import { inProcess, workerPool, type RowProcessor } from './worker-pool.js';
+
+export interface RunTableOptions {
+  source: string;
+  table: TableInputOptions;
+  output: 'csv' | 'ndjson';
+  analyzer: AnalyzerOptions;
+  /** An analyzer already built (library use, tests); used when jobs is 1. */
+  prebuilt?: Analyzer;
+  jobs: number;
+  sanitizeFormulas: boolean;
+  /** Made once the table has opened, so that a usage error never creates an output file. */
+  sink: (meta: TableMeta) => Sink;
+  signal?: AbortSignal;
+  warn: (message: string) => void;
+  progress?: (rows: number, bytesRead: number, size: number | undefined) => void;
+  batchSize?: number;
+  workerUrl?: URL;
+  stdin?: Readable;
+}
+
+export interface RunTableResult {
+  meta: TableMeta;
+  asOf: string;
+  summary: Summary;
+  /** Stopped by the signal or because stdout's reader went away. */
+  stopped: boolean;
+}
+
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+/** Rejects as soon as the signal fires, so no await outlives an interrupt. */
+function raceSignal<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new Interrupted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Interrupted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
+  const table = await openTable(o.source, { ...o.table, warn: o.warn, stdin: o.stdin });
+  const { meta } = table;
+  let processor: RowProcessor | undefined;
+  try {
+    const ctx: RowContext = { source: o.source, textColumn: textColumnName(meta), wantCells: o.output === 'csv', wantJson: o.output === 'ndjson' };
+    let catalog;
+    let asOf = o.analyzer.asOf ?? today();
+    if (o.jobs <= 1) {
+      const a = o.prebuilt ?? createAnalyzer({ ...o.analyzer, asOf });
+      ({ catalog, asOf } = a);
+      processor = inProcess(a, ctx);
+    } else {
+      catalog = loadCatalog();
+      processor = workerPool(o.jobs, { analyzer: { ...o.analyzer, asOf }, ctx }, o.workerUrl);
+    }
+    const acc = new PortfolioAccumulator(catalog, asOf);
+    if (meta.header.some((h) => h.startsWith('certfit_'))) o.warn(`${o.source} already has certfit_ columns (a scored file?); they are passed through and new ones added`);
+    const sink = o.sink(meta);
+    const style = { delimiter: meta.delimiter, lineEnding: meta.lineEnding };
+    const formatRow = createRowFormatter(style, meta.header.length, o.sanitizeFormulas);
+    if (o.output === 'csv') await sink.write((meta.bom ? '\ufeff' : '') + formatHeader(style, meta.header, CERTFIT_COLUMNS, o.sanitizeFormulas));
+
+    const firstByHash = new Map<string, number>();
+    const ragged: number[] = [];
+    let raggedCount = 0;
+    let done = 0;
+    const emit = (out: RowOutcome, cells: string[]): string => {
+      const firstRow = out.hash === undefined ? undefined : firstByHash.get(out.hash);
+      if (out.hash !== undefined && firstRow === undefined) firstByHash.set(out.hash, out.row);
+      const duplicateOf = firstRow === undefined ? undefined : rowId(o.source, firstRow);
+      acc.addRow(out.status, duplicateOf !== undefined, out.contribution);
+      if (o.output === 'ndjson') return `${duplicateOf ? `${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(duplicateOf)}}` : out.json}\n`;
+      const certfit = out.cells!;
+      if (duplicateOf) certfit[DUPLICATE_CELL] = csvSafe(duplicateOf);
+      return formatRow(cells, certfit);
+    };
+
+    type Batch = { jobs: RowJob[]; cells: string[][] };
+    const inflight: { result: Promise<RowOutcome[]>; batch: Batch }[] = [];
+    const windowSize = o.jobs <= 1 ? 1 : o.jobs * 2;
+    const size = o.batchSize ?? 64;
+    const flushOne = async (): Promise<void> => {
+      const { result, batch } = inflight.shift()!;
+      const outcomes = await raceSignal(result, o.signal);
+      let text = '';
+      outcomes.forEach((out, i) => (text += emit(out, batch.cells[i])));
+      done += outcomes.length;
+      await raceSignal(sink.write(text), o.signal);
+      o.progress?.(done, table.bytesRead(), table.size);
+    };
+    const submit = async (batch: Batch): Promise<void> => {
+      const result = processor!.run(batch.jobs);
+      result.catch(() => undefined);
+      inflight.push({ result, batch });
+      while (inflight.length >= windowSize) await flushOne();
+    };
+
+    let batch: Batch = { jobs: [], cells: [] };
+    let stopped = false;
+    const rows = table.rows[Symbol.asyncIterator]();
+    for (;;) {
+      if (o.signal?.aborted) throw new Interrupted();
+      if (sink.closed) {
+        stopped = true;
+        break;
+      }
+      const next = await raceSignal(rows.next(), o.signal);
+      if (next.done) break;
+      const row = next.value;
+      if (meta.format === 'csv' && !row.error && row.cells.length !== meta.header.length) {
+        if (raggedCount++ < 5) ragged.push(row.row);
+      }
+      batch.jobs.push(rowJob(meta.columns, row));
+      batch.cells.push(row.cells);
+      if (batch.jobs.length >= size) {
+        await submit(batch);
+        batch = { jobs: [], cells: [] };
+      }
+    }
+    if (batch.jobs.length) await submit(batch);
+    while (inflight.length) await flushOne();
+    if (raggedCount) o.warn(`${o.source}: ${raggedCount} row(s) have a different number of cells than the header's ${meta.header.length} (rows ${ragged.join(', ')}${raggedCount > 5 ? ', …' : ''}); kept, short rows padded`);
+    const summary = acc.summary();
+    if (o.output === 'ndjson' && !stopped) await sink.write(`${JSON.stringify({ type: 'summary', schemaVersion: 1, asOf, ...summary })}\n`);
+    return { meta, asOf, summary, stopped };
+  } finally {
+    table.close();
+    await processor?.close();
+  }
+}

@@ -1,0 +1,25 @@
+// The portfolio summary of a table run, for stderr or --summary FILE: the text reporter's
+// verdict lines, or JSON when the file name ends in .json.
+import type { AnalysisResult, Summary } from '../model.js';
+import { renderText } from '../report/text.js';
+import { VERSION } from '../version.js';
+
+export function summaryResult(asOf: string, summary: Summary): AnalysisResult {
+  return { schemaVersion: 1, tool: { name: 'certfit', version: VERSION }, asOf, postings: [], summary };
+}
+
+export function renderSummaryText(asOf: string, summary: Summary, color = false): string {
+  // Without postings the text report is its header line and the portfolio verdict.
+  return renderText(summaryResult(asOf, summary), { color })
+    .replace(/\n\n\n/g, '\n\n')
+    .replace('failed (see above)', 'failed (see their rows in the output)');
+}
+
+export function renderSummaryJson(asOf: string, summary: Summary): string {
+  const { postings: _postings, ...rest } = summaryResult(asOf, summary);
+  return `${JSON.stringify(rest, null, 2)}\n`;
+}
+
+export function renderSummary(asOf: string, summary: Summary, file?: string, color = false): string {
+  return file && /\.json$/i.test(file) ? renderSummaryJson(asOf, summary) : renderSummaryText(asOf, summary, color);
+}

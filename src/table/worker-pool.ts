@@ -1,0 +1,140 @@
+// Analysing batches of rows: in this thread (--jobs 1) or on N worker threads. Results come
+// back per batch, so the caller can keep input order. A worker that dies takes only the row it
+// died on with it: its batch is retried one row at a time on a fresh worker, and a row that
+// kills a worker again becomes an error outcome.
+import { Worker } from 'node:worker_threads';
+import { analyzeRow, failedOutcome } from './analyze-row.js';
+import type { Analyzer, AnalyzerOptions } from '../analyze.js';
+import type { RowContext, RowJob, RowOutcome } from './types.js';
+
+export interface WorkerInit {
+  analyzer: AnalyzerOptions;
+  ctx: RowContext;
+}
+export interface WorkerRequest {
+  id: number;
+  jobs: RowJob[];
+}
+export interface WorkerReply {
+  id: number;
+  outcomes?: RowOutcome[];
+  /** The worker could not start (e.g. an invalid lexicon). */
+  fatal?: string;
+}
+
+export interface RowProcessor {
+  run(jobs: RowJob[]): Promise<RowOutcome[]>;
+  close(): Promise<void>;
+}
+
+export function inProcess(a: Analyzer, ctx: RowContext): RowProcessor {
+  return {
+    run: async (jobs) => jobs.map((job) => analyzeRow(a, ctx, job)),
+    close: async () => {},
+  };
+}
+
+/** The compiled worker beside this module; from the TypeScript sources (tests), the one in dist/. */
+export function defaultWorkerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/table/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+}
+
+interface Task {
+  jobs: RowJob[];
+  /** Set for one-row retries: where the outcome goes in the parent's results. */
+  parent?: { task: Task; index: number };
+  results: (RowOutcome | undefined)[];
+  left: number;
+  resolve: (o: RowOutcome[]) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  id: number;
+}
+
+export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWorkerUrl()): RowProcessor {
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let closed = false;
+  let fatal: Error | null = null;
+  let nextId = 0;
+
+  const fail = (err: Error): void => {
+    fatal ??= err;
+    for (const s of slots) if (s.task) s.task.reject(err);
+    for (const t of queue.splice(0)) t.reject(err);
+  };
+
+  const settle = (task: Task, index: number, outcome: RowOutcome): void => {
+    task.results[index] = outcome;
+    if (--task.left > 0) return;
+    if (task.parent) settle(task.parent.task, task.parent.index, task.results[0]!);
+    else task.resolve(task.results as RowOutcome[]);
+  };
+
+  const dispatch = (): void => {
+    for (const slot of slots) {
+      if (slot.task || queue.length === 0) continue;
+      slot.task = queue.shift()!;
+      slot.id = nextId++;
+      const req: WorkerRequest = { id: slot.id, jobs: slot.task.jobs };
+      slot.worker.postMessage(req);
+    }
+  };
+
+  const crashed = (slot: Slot, why: string): void => {
+    const task = slot.task;
+    slot.task = null;
+    if (closed || fatal) return;
+    slots.splice(slots.indexOf(slot), 1, spawn());
+    if (task && task.parent === undefined && task.jobs.length > 1) {
+      // Retry row by row, at the front of the queue, to find the row that kills a worker.
+      const singles: Task[] = task.jobs.map((job, index) => ({ jobs: [job], parent: { task, index }, results: [], left: 1, resolve: () => {}, reject: task.reject }));
+      queue.unshift(...singles);
+    } else if (task) {
+      const job = task.jobs[0];
+      settle(task, 0, failedOutcome(job, init.ctx, { code: 'WORKER_CRASH', message: `row ${job.row} stopped its worker thread (${why}); it was skipped` }));
+    }
+    dispatch();
+  };
+
+  function spawn(): Slot {
+    const worker = new Worker(workerUrl, { workerData: init });
+    const slot: Slot = { worker, task: null, id: -1 };
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.fatal) return fail(new Error(reply.fatal));
+      if (!slot.task || reply.id !== slot.id || !reply.outcomes) return;
+      const task = slot.task;
+      slot.task = null;
+      reply.outcomes.forEach((o, i) => settle(task, i, o));
+      dispatch();
+    });
+    worker.on('error', (err) => crashed(slot, err.message.split('\n')[0]));
+    worker.on('exit', (code) => {
+      if (slots.includes(slot)) crashed(slot, `exit code ${code}`);
+    });
+    return slot;
+  }
+
+  for (let i = 0; i < size; i++) slots.push(spawn());
+
+  return {
+    run(jobs) {
+      if (fatal) return Promise.reject(fatal);
+      if (jobs.length === 0) return Promise.resolve([]);
+      return new Promise((resolve, reject) => {
+        queue.push({ jobs, results: [], left: jobs.length, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      const workers = slots.splice(0).map((s) => s.worker);
+      fail(new Error('the worker pool was closed'));
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Per-UTF-16-code-unit character classes and case folding. Everything works on code
+// units so that offsets never shift: folding never changes a string's length.
+
+const WORD = 1;
+const SEP = 2;
+const UPPER = 4;
+const LOWER = 8;
+const NEWLINE = 16;
+
+const classes = new Uint8Array(65536);
+const folds = new Uint16Array(65536);
+const known = new Uint8Array(65536);
+
+const wordRe = /[\p{L}\p{N}\p{M}_]/u;
+const upperRe = /\p{Lu}/u;
+const lowerRe = /\p{Ll}/u;
+// Spaces, NBSP and friends, hyphens and dashes: interchangeable between the words of a form.
+const sepRe = /[\s\u00a0\u2000-\u200a\u202f\u3000\-\u2010-\u2015\u2212]/u;
+
+function compute(c: number): void {
+  known[c] = 1;
+  const ch = String.fromCharCode(c);
+  let cls = 0;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    cls = 0; // lone surrogate halves are neither words nor separators
+  } else if (wordRe.test(ch)) {
+    cls = WORD;
+    if (upperRe.test(ch)) cls |= UPPER;
+    else if (lowerRe.test(ch)) cls |= LOWER;
+  } else if (sepRe.test(ch)) {
+    cls = SEP;
+    if (c === 10) cls |= NEWLINE;
+  }
+  classes[c] = cls;
+  const lower = ch.toLowerCase();
+  folds[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+for (let c = 0; c < 128; c++) compute(c);
+
+export function charClass(c: number): number {
+  if (known[c] === 0) compute(c);
+  return classes[c];
+}
+
+/** Lower-case code unit (the same unit when lower-casing would change the length). */
+export function fold(c: number): number {
+  if (known[c] === 0) compute(c);
+  return folds[c];
+}
+
+export const isWord = (c: number): boolean => (charClass(c) & WORD) !== 0;
+export const isSep = (c: number): boolean => (charClass(c) & SEP) !== 0;
+export const isUpper = (c: number): boolean => (charClass(c) & UPPER) !== 0;
+export const isLower = (c: number): boolean => (charClass(c) & LOWER) !== 0;
+export const isNewline = (c: number): boolean => c === 10;
+
+/** Lower-cases a string code unit by code unit, so that the result has the same length. */
+export function foldString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
+  return out;
+}
+
+/**
+ * Whether a word may start at `i`: the previous unit is not part of a word, or the text
+ * turns from lower to upper case there (scraper-glued "TranscribeFamiliar").
+ */
+export function isWordStart(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const prev = text.charCodeAt(i - 1);
+  if (!isWord(prev)) return true;
+  return isLower(prev) && isUpper(text.charCodeAt(i));
+}
+
+/** Whether a word may end at `i` (exclusive): the mirror of isWordStart. */
+export function isWordEnd(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const next = text.charCodeAt(i);
+  if (!isWord(next)) return true;
+  return isLower(text.charCodeAt(i - 1)) && isUpper(next);
+}

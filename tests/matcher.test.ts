@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { engineOf, run, SMALL } from './helpers/engine.js';
+
+const engine = engineOf(SMALL);
+const terms = (text: string) => run(engine, text).mentions.map((m) => m.term);
+
+describe('matcher: boundaries and variants', () => {
+  it('never matches inside another word', () => {
+    expect(terms('Our platform uses Terraforms and subglue daglue')).toEqual(['tool.terraform']);
+    expect(terms('AWSome people; S3x')).toEqual([]);
+  });
+  it('matches hyphen, space, camel-split, joined and NBSP variants', () => {
+    expect(terms('Sage Maker, Sage-Maker, SAGEMAKER and Azure\u00a0ML or AzureML')).toEqual([
+      'aws.sagemaker', 'aws.sagemaker', 'aws.sagemaker', 'azure.ml', 'azure.ml',
+    ]);
+  });
+  it('takes the longest match at a position and includes the vendor prefix', () => {
+    const r = run(engine, 'Use Amazon SageMaker AI daily.');
+    expect(r.mentions).toHaveLength(1);
+    expect(r.mentions[0]).toMatchObject({ term: 'aws.sagemaker', text: 'Amazon SageMaker AI', gate: { rule: 'vendor-prefix' } });
+  });
+  it('finds tech tokens with punctuation', () => {
+    expect(terms('C#, .NET and CI/CD; not ASP.NET nor C#x')).toEqual(['tool.csharp', 'tool.dotnet', 'skill.cicd']);
+  });
+  it('splits scraper-glued words at a lower-to-upper turn', () => {
+    const r = run(engine, 'Experience with AWS Lex/Polly and TranscribeFamiliar with S3');
+    expect(r.mentions.map((m) => m.text)).toEqual(['AWS Lex', 'Polly', 'Transcribe', 'S3']);
+  });
+  it('accepts plurals and possessives', () => {
+    expect(run(engine, "SageMaker's pipelines; two Terraforms").mentions.map((m) => m.text)).toEqual(['SageMaker', 'Terraforms']);
+  });
+  it('inflects stemmed skills', () => {
+    expect(terms('Hyperparameter tuning and hyperparameters tuned by hand')).toEqual(['skill.tuning', 'skill.tuning']);
+  });
+  it('reports old names', () => {
+    const [m] = run(engine, 'Amazon CodeWhisperer').mentions;
+    expect(m.formerName).toEqual({ name: 'CodeWhisperer', until: '2024-04-30' });
+  });
+  it('never matches a prefix-only form bare', () => {
+    expect(terms('Q3 results, Q&A, the Q. Amazon Q helps.')).toEqual(['aws.q']);
+  });
+});
+
+describe('matcher: context gates', () => {
+  it('rejects ordinary uses and records why', () => {
+    const r = run(engine, 'You will be the glue between teams and write glue code on AWS.');
+    expect(r.mentions.map((m) => m.term)).toEqual(['aws.platform']);
+    expect(r.rejected.map((x) => x.reason.code)).toEqual(['negative-cue', 'negative-cue']);
+  });
+  it('accepts with a vendor prefix, a sibling or a cue', () => {
+    expect(run(engine, 'Build jobs in AWS Glue.').mentions[0].gate.rule).toBe('vendor-prefix');
+    expect(run(engine, 'Tools: S3, Glue and Athena.').mentions.map((m) => [m.term, m.gate.rule])).toEqual([
+      ['aws.s3', 'unambiguous'], ['aws.glue', 'sibling'], ['aws.athena', 'sibling'],
+    ]);
+    expect(run(engine, 'Write ETL jobs with Glue.').mentions[0].gate).toEqual({ rule: 'cue', detail: 'etl' });
+  });
+  it('rejects without context', () => {
+    const r = run(engine, 'Polly was our mascot. Athena is a goddess.');
+    expect(r.mentions).toEqual([]);
+    expect(r.rejected.map((x) => x.reason.code)).toEqual(['no-context', 'no-context']);
+  });
+  it('keeps a sibling from crossing a blank line', () => {
+    expect(terms('We run on S3.\n\nAthena is our cat.')).toEqual(['aws.s3']);
+  });
+  it('enforces case rules', () => {
+    const r = run(engine, 'transcribe the notes with AWS around');
+    expect(r.mentions.map((m) => m.term)).toEqual(['aws.platform']);
+    expect(r.rejected[0].reason.code).toBe('case');
+  });
+  it('gives a cross-cloud name to the platform only with context', () => {
+    expect(terms('Azure ML and Translator')).toEqual(['azure.ml', 'azure.translator']);
+    expect(terms('Integrate the Translator API into apps')).toEqual(['skill.translation']);
+    expect(terms('Work with a translator.')).toEqual([]);
+  });
+  it('rejects Polly the .NET library even near AWS', () => {
+    expect(terms('C# with Polly retry policies, deployed on AWS')).toEqual(['tool.csharp', 'aws.platform']);
+  });
+});
+
+describe('matcher: evidence', () => {
+  it('keeps exact offsets, lines, columns and sentences', () => {
+    const text = '\uFEFFIntro.\r\nWe use “Amazon SageMaker” daily.\r\n- S3 buckets';
+    const r = run(engine, text);
+    for (const m of r.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(r.mentions.map((m) => [m.text, m.line, m.column])).toEqual([['Amazon SageMaker', 2, 9], ['S3', 3, 3]]);
+    expect(r.mentions[0].sentence).toBe('We use “Amazon SageMaker” daily.');
+    expect(r.mentions[1].sentence).toBe('S3 buckets');
+  });
+});
