@@ -149,4 +149,10 @@ async function main() {
   if (profile) profileMatching(join(BENCH_DIR, 'texts.txt'));
 }
 
-await main();
+try {
+  await main();
+} catch (err) {
+  // An invalid or missing lexicon is the usual reason: say so in one line.
+  console.error(`bench: ${err?.message ?? err}${err?.details?.length ? `\n  ${err.details.slice(0, 5).join('\n  ')}` : ''}`);
+  process.exitCode = 2;
+}

@@ -134,7 +134,8 @@ export interface Verdict {
   label: VerdictLabel;
   /** 0–1, monotone in the margin and the amount of evidence. */
   confidence: number;
-  scores: { platform: Record<Platform, number>; track: Record<Track, number> };
+  /** Weighted evidence per platform and per track; `either` holds mentions in "AWS or Azure" alternatives. */
+  scores: { platform: Record<Platform, number>; track: Record<Track, number>; either: number };
   certification: CertificationPick | null;
   alternatives: CertificationPick[];
   reasons: Reason[];

@@ -87,3 +87,25 @@ describe('matcher: evidence', () => {
     expect(r.mentions[1].sentence).toBe('S3 buckets');
   });
 });
+
+describe('matcher: regressions', () => {
+  const e = engineOf([
+    ...SMALL,
+    { id: 'tool.sql', name: 'SQL', platform: null, kind: 'skill', category: 'general', forms: [{ text: 'SQL', case: 'exact' }] },
+    { id: 'aws.kinesis', name: 'Amazon Kinesis', platform: 'aws', category: 'data', forms: [{ text: 'Kinesis Data Streams', ambiguous: true }, 'Kinesis'], context: { cues: ['Kinesis Data Streams'], negative: [] } },
+    { id: 'azure.adf', name: 'Azure Data Factory', platform: 'azure', category: 'data', forms: [{ text: 'ADF', case: 'exact' }] },
+  ]);
+  const t = (text: string) => run(e, text).mentions.map((m) => m.text);
+  it('does not start a match at a capital inside PostgreSQL, MySQL, NoSQL or OpenAI', () => {
+    expect(t('PostgreSQL, MySQL and NoSQL; also SQL')).toEqual(['SQL']);
+  });
+  it('still finds a match inside a longer candidate that was rejected', () => {
+    expect(t('Kinesis Data Streams')).toEqual(['Kinesis']);
+  });
+  it('does not take an upper-case S for a plural', () => {
+    expect(t('ADFS and ADFs')).toEqual(['ADFs']);
+  });
+  it('does not let a cue equal to the candidate vouch for itself', () => {
+    expect(t('Kinesis Data Streams')[0]).not.toBe('Kinesis Data Streams');
+  });
+});

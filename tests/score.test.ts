@@ -8,8 +8,9 @@ import { termEvidence } from '../src/score/evidence.js';
 import { pickOnTrack } from '../src/score/catalog.js';
 import { loadCatalog } from '../src/lexicon/load.js';
 
+// Azure ML weighs as much as SageMaker here, so that only the sections differ.
 const engine = engineOf([
-  ...SMALL,
+  ...SMALL.map((e) => (e.id === 'azure.ml' ? { ...e, weight: 3 } : e)),
   ...['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'].map((n) => ({ id: `azure.${n.toLowerCase()}`, name: `Azure ${n}`, platform: 'azure', category: 'ai', weight: 2, forms: [`Azure ${n}`] })),
   { id: 'gcp.platform', name: 'Google Cloud', platform: 'gcp', kind: 'platform', category: 'platform', forms: ['GCP', 'Google Cloud'] },
 ]);

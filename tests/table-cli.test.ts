@@ -75,6 +75,15 @@ describe('exit codes and streams', () => {
     expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('exit 2 when worker threads cannot load a lexicon, and no output file', () => {
+    const out = join(tmp, 'never-jobs.csv');
+    const r = certfit([`${FIX}/basic.csv`, '--format', 'csv', '-o', out, '--jobs', '2', '--lexicon', join(tmp, 'missing-lexicon.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid lexicon/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('exit 2 for two inputs, or stdin without --input-format', () => {
     expect(certfit([`${FIX}/basic.csv`, `${FIX}/glassdoor.csv`, '--format', 'csv']).code).toBe(2);
     expect(certfit(['-', '--format', 'csv'], 'title,description\nA,SageMaker\n').code).toBe(2);

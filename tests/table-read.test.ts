@@ -189,8 +189,7 @@ describe('through ingest', () => {
     expect(items[0].ok).toBe(false);
   });
 
-  it('reads the fixtures byte for byte as written', () => {
-    // Guard: the fixtures must stay small and the cp1252 one must stay non-UTF-8.
+  it('keeps the Windows-1252 fixture in Windows-1252 (an editor must not re-save it as UTF-8)', () => {
     expect(readFileSync(`${FIX}/cp1252.csv`).includes(Buffer.from([0x92]))).toBe(true);
   });
 });

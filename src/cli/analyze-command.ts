@@ -1,15 +1,19 @@
 // `certfit analyze`: ingest → analyse → report, with every input accounted for.
 import { analyzePosting, buildResult, createAnalyzer, DuplicateTracker, errorResult } from '../analyze.js';
 import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
-import { ingest } from '../ingest/index.js';
+import { ingest, type IngestOptions } from '../ingest/index.js';
+import { createTableReader, tableKind } from '../table/index.js';
+import { runTableAnalyze } from './table-command.js';
 import type { PostingResult } from '../model.js';
 import { reporters } from '../report/index.js';
 import { parseAnalyzeOptions, type AnalyzeOptions } from './options.js';
 import { writeOutput } from './output.js';
 import { createProgress } from './progress.js';
 
-export function ingestOptions(o: AnalyzeOptions) {
+export function ingestOptions(o: AnalyzeOptions): IngestOptions {
+  const table = { inputFormat: o.inputFormat, textColumn: o.textColumn, titleColumn: o.titleColumn, idColumn: o.idColumn, urlColumn: o.urlColumn, delimiter: o.delimiter };
   return {
+    tableReader: createTableReader(table, (m) => process.stderr.write(`certfit: warning: ${m}\n`)),
     ignoreRobots: o.ignoreRobots,
     cacheDir: o.cacheDir,
     resolve: o.resolve,
@@ -25,6 +29,9 @@ export async function runAnalyze(inputs: string[], raw: Record<string, unknown>)
     if (process.stdin.isTTY) throw new CertfitError('no inputs: give files, folders, URLs or - for stdin (see certfit --help)');
     inputs = ['-'];
   }
+  // A table scored row for row streams through src/table: the same CSV back, or one JSON line per row.
+  const oneTable = inputs.length === 1 && tableKind(inputs[0], o.inputFormat) !== null && (inputs[0] !== '-' || o.inputFormat !== undefined);
+  if (o.format === 'csv' || (o.format === 'ndjson' && oneTable)) return runTableAnalyze(inputs, o);
   const reporter = reporters[o.format];
   if (!reporter) throw new CertfitError(`--format ${o.format} is not available in this build`);
   const analyzer = createAnalyzer({ lexicons: o.lexicon, asOf: o.asOf, includeText: o.includeText || o.format === 'html' });

@@ -3,6 +3,7 @@
 import { TRACKS, type Category, type Platform, type Track } from '../model.js';
 import type { LoadedEntry } from './load.js';
 import { formVariants, hasVendorPrefix, normalize, VENDOR_PREFIXES } from './variants.js';
+import { compile, type Automaton } from './automaton.js';
 
 export interface Terminal {
   entry: number;
@@ -32,6 +33,8 @@ export interface Engine {
   entries: CompiledEntry[];
   byId: Map<string, CompiledEntry>;
   root: TrieNode;
+  /** The trie as flat arrays, for the scanner. */
+  automaton: Automaton;
   /** Every surface form, for yardsticks such as `rg -f`. */
   surfaceForms: string[];
 }
@@ -99,7 +102,7 @@ export function buildEngine(entries: LoadedEntry[]): Engine {
       }
     }
   });
-  return { entries: compiled, byId: new Map(compiled.map((e) => [e.id, e])), root, surfaceForms: [...surfaceForms].sort() };
+  return { entries: compiled, byId: new Map(compiled.map((e) => [e.id, e])), root, automaton: compile(root), surfaceForms: [...surfaceForms].sort() };
 }
 
 export { SPACE };

@@ -43,7 +43,8 @@ export function inflections(word: string): string[] {
   const candidates = new Set<string>();
   for (const b of bases) {
     if (b.length < 3) continue;
-    for (const suffix of ['', 's', 'es', 'ed', 'd', 'ing', 'ion', 'ions', 'er', 'ers']) candidates.add(b + suffix);
+    // No agent nouns (-er): "data exploration" must not become "Data Explorer".
+    for (const suffix of ['', 's', 'es', 'ed', 'd', 'ing', 'ion', 'ions']) candidates.add(b + suffix);
     if (b.endsWith('e')) for (const suffix of ['ing', 'ion', 'ions']) candidates.add(b.slice(0, -1) + suffix);
     if (b.endsWith('y')) candidates.add(b.slice(0, -1) + 'ies');
   }

@@ -74,21 +74,26 @@ function mention(engine: Engine, doc: Doc, start: number, { option, terminal, re
 
 export function matchDoc(engine: Engine, doc: Doc): MatchResult {
   const candidates = scan(engine, doc.text);
+  // Anchors: the longest unambiguous candidates, without overlaps.
   const anchors: Anchor[] = [];
+  let covered = 0;
   for (const c of candidates) {
     const o = c.options[0];
-    if (!o) continue;
-    for (const t of o.terminals) {
-      const platform = engine.entries[t.entry].platform;
-      if (platform !== null && isAnchor(t)) anchors.push({ start: c.start, end: o.end, platform, text: doc.text.slice(c.start, o.end) });
-    }
+    if (!o || c.start < covered) continue;
+    const platforms = new Set(o.terminals.filter(isAnchor).map((t) => engine.entries[t.entry].platform));
+    for (const platform of platforms) if (platform !== null) anchors.push({ start: c.start, end: o.end, platform, text: doc.text.slice(c.start, o.end) });
+    if (platforms.size > 0) covered = o.end;
   }
   const mentions: Mention[] = [];
   const rejected: Rejection[] = [];
+  covered = 0;
   for (const c of candidates) {
+    if (c.start < covered) continue;
     const { choice, rejections } = choose(engine, doc, c, anchors);
-    if (choice) mentions.push(mention(engine, doc, c.start, choice));
-    else rejected.push(...rejections);
+    if (choice) {
+      mentions.push(mention(engine, doc, c.start, choice));
+      covered = choice.option.end;
+    } else rejected.push(...rejections);
   }
   return { mentions, rejected };
 }

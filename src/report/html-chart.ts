@@ -9,9 +9,19 @@ export type BarKind = Platform | 'either' | 'none' | 'plain';
 const clamp = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const width = (x: number): string => `${(clamp(x) * 100).toFixed(1)}%`;
 
-/** One horizontal bar, 0–1 filled. The label is for assistive technology; the value is shown beside it. */
-export function bar(fraction: number, kind: BarKind, label: string): Html {
-  return html`<svg class="bar" width="100%" height="14" role="img" aria-label="${label}" focusable="false"><rect class="bar-track" width="100%" height="100%" rx="3"/><rect class="bar-fill k-${kind}" width="${width(fraction)}" height="100%" rx="3"/></svg>`;
+/** One horizontal bar, 0–1 filled, with an optional tick (e.g. the exam weight). The label is for assistive technology. */
+export function bar(fraction: number, kind: BarKind, label: string, tick?: number): Html {
+  const marker = tick === undefined ? '' : html`<rect class="bar-tick" x="${width(tick)}" width="3" height="100%" transform="translate(-1.5 0)"/>`;
+  return html`<svg class="bar" width="100%" height="14" role="img" aria-label="${label}" focusable="false"><rect class="bar-track" width="100%" height="100%" rx="3"/><rect class="bar-fill k-${kind}" width="${width(fraction)}" height="100%" rx="3"/>${marker}</svg>`;
+}
+
+/** "28%" → 0.28; "20–25%" → 0.225 (the middle); anything else → undefined. */
+export function parseWeight(weight: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)\s*(?:[–-]\s*(\d+(?:\.\d+)?))?\s*%/.exec(weight);
+  if (!m) return undefined;
+  const lo = Number(m[1]);
+  const hi = m[2] === undefined ? lo : Number(m[2]);
+  return (lo + hi) / 200;
 }
 
 export interface BarRow {

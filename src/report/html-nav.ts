@@ -23,7 +23,7 @@ export const anchorOf = (i: number): string => `posting-${i + 1}`;
 /** The posting's name for people: its title, else its source. */
 export const titleOf = (p: PostingResult): string => p.title?.trim() || p.source;
 
-const LABEL_WORD = { strong: 'strong', lean: 'leans', either: 'split', 'insufficient-evidence': 'too little evidence' } as const;
+const LABEL_WORD = { strong: ' · strong', lean: ' · leans', either: '', 'insufficient-evidence': '' } as const;
 
 /** A verdict chip: platform name in words (never colour alone), strength, confidence. */
 export function verdictChip(p: PostingResult): Html {
@@ -32,7 +32,7 @@ export function verdictChip(p: PostingResult): Html {
   const v = p.verdict;
   if (!v || g === 'none') return html`<span class="chip k-none">Too little evidence</span>`;
   const who = g === 'either' ? 'Either cloud' : GROUP_NAME[g];
-  return html`<span class="chip k-${g}"><span class="chip-name">${who}</span> · ${LABEL_WORD[v.label]}</span>`;
+  return html`<span class="chip k-${g}"><span class="chip-name">${who}</span>${LABEL_WORD[v.label]}</span>`;
 }
 
 function filter(result: AnalysisResult): Html {

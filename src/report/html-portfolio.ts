@@ -2,7 +2,7 @@
 // (and the retired one it replaces), alternatives, how the postings lean, what recurs, what to study.
 import type { AnalysisResult, CertificationPick, PortfolioVerdict } from '../model.js';
 import { PLATFORM_NAME, describeCert } from '../score/sentence.js';
-import { bar, barChart, type BarRow } from './html-chart.js';
+import { bar, barChart, parseWeight, type BarRow } from './html-chart.js';
 import { html, linkOrText, pct, type Html } from './html-template.js';
 
 const STATUS_WORD: Record<CertificationPick['status'], string> = {
@@ -11,7 +11,8 @@ const STATUS_WORD: Record<CertificationPick['status'], string> = {
 
 function certCard(c: CertificationPick | null, v: PortfolioVerdict): Html {
   if (!c) {
-    return html`<div class="card cert"><h3>Recommended certification</h3><p>None yet: ${v.label === 'either' ? 'the postings are split between clouds; see the alternatives.' : 'the postings name too little cloud evidence.'}</p></div>`;
+    const why = v.label === 'either' ? 'the postings are split between clouds, so pick the cloud you prefer; each cloud’s certification is listed next to this.' : 'the postings name too little cloud evidence.';
+    return html`<div class="card cert"><h3>Recommended certification</h3><p>No single recommendation: ${why}</p></div>`;
   }
   const replaces = c.replaces
     ? html`<p class="replaces">It replaces <strong>${c.replaces.name}</strong> (${c.replaces.code}), which is retired${c.replaces.lastExamDay ? html` — its last exam day was <time datetime="${c.replaces.lastExamDay}">${c.replaces.lastExamDay}</time>` : ''}.</p>`
@@ -24,7 +25,8 @@ ${c.url ? html`<p class="meta">Exam page: ${linkOrText(c.url)}</p>` : ''}</div>`
 
 function alternatives(v: PortfolioVerdict): Html | '' {
   if (v.alternatives.length === 0) return '';
-  return html`<div class="card alt"><h3>Also consider</h3><ul>${v.alternatives.map((a) => html`<li>${describeCert(a)}</li>`)}</ul></div>`;
+  const title = v.certification ? 'Also consider' : 'Each cloud’s certification';
+  return html`<div class="card alt"><h3>${title}</h3><ul>${v.alternatives.map((a) => html`<li>${describeCert(a)}</li>`)}</ul></div>`;
 }
 
 function lean(v: PortfolioVerdict): Html {
@@ -49,12 +51,14 @@ function recurring(v: PortfolioVerdict, counted: number): Html | '' {
 
 function studyFocus(v: PortfolioVerdict): Html | '' {
   if (!v.certification || v.studyFocus.length === 0) return '';
-  const rows = v.studyFocus.map(
-    (d) => html`<tr><th scope="row">${d.domain}</th><td class="bar-cell">${bar(d.share, 'plain', `${pct(d.share)} of the evidence`)}<span class="chart-value">${pct(d.share)}</span></td><td class="num">${d.weight}</td><td>${d.terms.join(', ') || '–'}</td></tr>`,
-  );
+  const rows = v.studyFocus.map((d) => {
+    const tick = parseWeight(d.weight);
+    const aria = `${pct(d.share)} of your evidence; the exam gives this domain ${d.weight}`;
+    return html`<tr><th scope="row">${d.domain}</th><td><div class="bar-cell">${bar(d.share, 'plain', aria, tick)}<span class="chart-value">${pct(d.share)}</span></div></td><td class="num">${d.weight}</td><td>${d.terms.join(', ') || '–'}</td></tr>`;
+  });
   return html`<section class="card wide" aria-labelledby="study-title"><h3 id="study-title">Study focus for ${v.certification.code}, by exam domain</h3>
-<p class="meta">The bar is the share of your postings’ evidence that falls in each domain; the exam weight is how much of the exam the domain makes up.</p>
-<div class="table-wrap"><table class="study"><thead><tr><th scope="col">Exam domain</th><th scope="col">Share of your evidence</th><th scope="col" class="num">Exam weight</th><th scope="col">Evidence from your postings</th></tr></thead>
+<p class="meta">The bar is the share of your postings’ evidence that falls in each domain; the thin mark on it is the domain’s weight in the exam. A bar well past its mark is a domain your postings stress more than the exam does.</p>
+<div class="table-wrap"><table class="study"><thead><tr><th scope="col">Exam domain</th><th scope="col">Share of your evidence (<span class="tick-key" aria-hidden="true"></span>exam weight)</th><th scope="col" class="num">Exam weight</th><th scope="col">Evidence from your postings</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>`;
 }
 

@@ -24,15 +24,22 @@ ${meta.length ? html`<p class="meta">${join(meta, ' · ')}</p>` : ''}
 </header>`;
 }
 
+function confidenceNote(v: Verdict): string {
+  if (v.label === 'insufficient-evidence') return 'Too little evidence to prefer any cloud.';
+  if (v.platform === null) return 'How sure the posting accepts any cloud (split evidence, or clouds named as alternatives), from 0 to 1.';
+  return `How clearly ${PLATFORM_NAME[v.platform]} beats the runner-up, from 0 (a tie) to 1.`;
+}
+
 function scores(v: Verdict): Html {
   const max = Math.max(...PLATFORMS.map((k) => v.scores.platform[k]), 1e-9);
   const rows = PLATFORMS.map((k) => ({
     label: PLATFORM_NAME[k], fraction: v.scores.platform[k] / max, kind: k, value: v.scores.platform[k].toFixed(1),
     aria: `${PLATFORM_NAME[k]} evidence score ${v.scores.platform[k].toFixed(1)}`,
   }));
+  const alternativesOnly = v.platform === null && max < 1e-6 && v.reasons.some((r) => r.platform !== null);
   return html`<div class="verdict-grid">
-<div><h3>Evidence per cloud</h3><p class="meta">Weighted sum of the counted mentions that belong to each cloud.</p>${barChart(rows)}</div>
-<div><h3>Confidence</h3><p class="meta">How clearly the top cloud beats the runner-up, from 0 (a tie) to 1.</p>${barChart([{ label: 'Confidence', fraction: v.confidence, kind: 'plain', value: v.confidence.toFixed(2), aria: `Confidence ${v.confidence.toFixed(2)} of 1` }], 'single')}</div>
+<div><h3>Evidence per cloud</h3><p class="meta">Weighted sum of the counted mentions that belong to each cloud.${alternativesOnly ? ' Clouds named side by side as alternatives (“AWS, Azure or GCP”) count for no single cloud.' : ''}</p>${barChart(rows)}</div>
+<div><h3>Confidence</h3><p class="meta">${confidenceNote(v)}</p>${barChart([{ label: 'Confidence', fraction: v.confidence, kind: 'plain', value: v.confidence.toFixed(2), aria: `Confidence ${v.confidence.toFixed(2)} of 1` }], 'single')}</div>
 </div>`;
 }
 

@@ -48,11 +48,14 @@ a { overflow-wrap: anywhere; }
 .chart-row { display: contents; }
 .chart-extra { grid-column: 1 / -1; font-size: .85rem; color: var(--muted); }
 .chart-value { font-variant-numeric: tabular-nums; font-size: .9rem; white-space: nowrap; }
+.bar-cell .chart-value { min-width: 2.6em; text-align: right; }
 svg.bar { display: block; width: 100%; height: .9rem; min-width: 3rem; }
 .term-list { columns: 3 17rem; column-gap: 2rem; margin: .5rem 0 0; padding: 0; list-style: none; }
 .term-list li { break-inside: avoid; display: grid; grid-template-columns: minmax(0, 1fr) 5rem 4.5em; gap: .6rem; align-items: center; padding: .15rem 0; }
 .bar-cell { display: flex; gap: .5rem; align-items: center; min-width: 8rem; }
 .bar-track { fill: #ebebef; }
+.bar-tick { fill: #c2185b; }
+.tick-key { display: inline-block; width: 3px; height: .9em; background: #c2185b; vertical-align: middle; margin: 0 .2em 0 .4em; }
 .bar-fill.k-aws { fill: url(#pat-aws); } .bar-fill.k-azure { fill: url(#pat-azure); } .bar-fill.k-gcp { fill: url(#pat-gcp); }
 .bar-fill.k-either { fill: var(--either); } .bar-fill.k-none { fill: #a0a0aa; } .bar-fill.k-plain { fill: var(--plain); }
 .pat-aws-bg { fill: var(--aws-fill); } .pat-azure-bg { fill: var(--azure-fill); } .pat-azure-fg { fill: #0a3f7a; }

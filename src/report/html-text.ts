@@ -6,7 +6,7 @@ import { html, type Html } from './html-template.js';
 
 const SECTION_NAME: Record<Section, string> = {
   requirements: 'requirements', preferred: 'nice to have', responsibilities: 'responsibilities',
-  about: 'about the company', benefits: 'benefits', other: 'no section heading',
+  about: 'about the company', benefits: 'benefits', other: 'none recognised',
 };
 
 /** Why the matcher counted it, in words, naming the rule (the gate) and what satisfied it. */
@@ -25,10 +25,10 @@ const owner = (m: Pick<Mention, 'platform'>): string => (m.platform ? PLATFORM_N
 export function explain(m: Mention): string {
   const lines = [
     `${m.name} (${m.term})`,
-    `${owner(m)} ${m.kind} · weight ${m.weight} of 3 · in ${SECTION_NAME[m.section]}`,
+    `${owner(m)} ${m.kind} · weight ${m.weight} of 3 · section: ${SECTION_NAME[m.section]}`,
     `Counted: ${gateWhy(m.gate)}`,
   ];
-  if (m.formerName) lines.push(`Old name: ${m.formerName.name}${m.formerName.until ? ` (until ${m.formerName.until})` : ''}`);
+  if (m.formerName) lines.push(`Old name used: ${m.formerName.name}${m.formerName.until ? ` (renamed ${m.formerName.until})` : ''}`);
   if (m.lifecycle) lines.push(`${m.lifecycle.state}${m.lifecycle.date ? ` ${m.lifecycle.date}` : ''}: ${m.lifecycle.note}`);
   return lines.join('\n');
 }
@@ -66,7 +66,7 @@ export function highlight(text: string, mentions: readonly Mention[]): Html {
 export function rejectedList(rejected: readonly Rejection[]): Html | '' {
   if (rejected.length === 0) return '';
   const items = rejected.map(
-    (r) => html`<li><q>${r.text}</q> was not counted as ${r.name} (${owner(r)}): ${r.reason.message} <span class="muted">[${r.reason.code}; line ${r.line}, ${SECTION_NAME[r.section]}]</span><blockquote>${r.sentence}</blockquote></li>`,
+    (r) => html`<li><q>${r.text}</q> was not counted as ${r.name} (${owner(r)}): ${r.reason.message} <span class="muted">[${r.reason.code}; line ${r.line}; section: ${SECTION_NAME[r.section]}]</span><blockquote>${r.sentence}</blockquote></li>`,
   );
   return html`<details class="rejected"><summary>${rejected.length} word${rejected.length === 1 ? '' : 's'} that look like a service but were not counted</summary><ul>${items}</ul></details>`;
 }

@@ -1,4 +1,5 @@
-// The map of reporters, by --format name (knip-style). csv and html are added by their modules.
+// The map of reporters, by --format name (knip-style). csv is written row by row by src/table.
+import { htmlReporter } from './html.js';
 import { jsonReporter, ndjsonReporter } from './json.js';
 import { markdownReporter } from './markdown.js';
 import type { Reporter } from './reporter.js';
@@ -9,6 +10,7 @@ export const reporters: Record<string, Reporter> = {
   json: jsonReporter,
   ndjson: ndjsonReporter,
   markdown: markdownReporter,
+  html: htmlReporter,
 };
 
 export type { Reporter, RenderOptions } from './reporter.js';

@@ -25,8 +25,12 @@ export function describeVerdict(v: Pick<Verdict, 'platform' | 'track' | 'label' 
 
 export function describePortfolio(p: Omit<PortfolioVerdict, 'sentence'>, postings: number): string {
   if (p.label === 'insufficient-evidence') return `Insufficient evidence: none of the ${postings} posting(s) names enough cloud services or skills.`;
-  const leaning = `${p.platform ? p.lean[p.platform] : p.lean.either} of ${postings} posting(s)`;
-  if (p.platform === null) return `Your postings are split between clouds (${leaning} accept either); consider the certification of the cloud you prefer.`;
+  if (p.platform === null) {
+    const split = (['aws', 'azure', 'gcp'] as Platform[]).filter((k) => p.lean[k] > 0).map((k) => `${p.lean[k]} ${PLATFORM_NAME[k]}`);
+    if (p.lean.either > 0) split.push(`${p.lean.either} either`);
+    return `Your postings are split between clouds (${split.join(', ')} of ${postings}); no single certification fits them all: consider the one for the cloud you prefer.`;
+  }
+  const leaning = `${p.lean[p.platform]} of ${postings} posting(s) lean this way`;
   const cert = p.certification ? `: ${describeCert(p.certification)}` : '';
   return `Your postings point to ${PLATFORM_NAME[p.platform]}${p.track ? ` ${TRACK_NAME[p.track]}` : ''} (${leaning}, confidence ${p.confidence.toFixed(2)})${cert}.`;
 }

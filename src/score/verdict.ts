@@ -18,6 +18,8 @@ export interface Scores {
   platform: Record<Platform, number>;
   track: Record<Track, number>;
   either: number;
+  /** The platforms named in "AWS or Azure" alternatives, with their evidence. */
+  eitherBy: Record<Platform, number>;
   total: number;
   terms: TermEvidence[];
 }
@@ -27,16 +29,19 @@ export function scoreMentions(text: string, mentions: Mention[]): Scores {
   const platform = zero(PLATFORMS);
   const track = zero(TRACKS);
   let either = 0;
+  const eitherBy = zero(PLATFORMS);
   for (const t of terms) {
     if (t.platform !== null) {
-      if (t.alternative) either += t.value;
-      else platform[t.platform] += t.value;
+      if (t.alternative) {
+        either += t.value;
+        eitherBy[t.platform] += t.value;
+      } else platform[t.platform] += t.value;
     }
     const tracks = t.mentions[0].tracks;
     for (const k of tracks) track[k] += t.value / tracks.length;
   }
   const total = terms.reduce((s, t) => s + t.value, 0);
-  return { platform, track, either, total, terms };
+  return { platform, track, either, eitherBy, total, terms };
 }
 
 /** Confidence grows with the margin over the runner-up and with the amount of evidence. */
@@ -71,16 +76,20 @@ export function postingVerdict(text: string, mentions: Mention[], catalog: Certi
   const d = decide(s.platform, s.either);
   const track = topTrack(s.track);
   const certification = d.platform ? pickOnTrack(catalog, catalogTrack(d.platform, track), asOf, `${d.platform.toUpperCase()} ${track ?? 'cloud'} evidence`) : null;
-  const alternatives = alternativesFor(catalog, asOf, d.platform, track, s.track, d.label === 'either' ? s.platform : zero(PLATFORMS), certification?.id);
+  const alternatives = alternativesFor(catalog, asOf, d.platform, track, s.track, d.label === 'either' ? sum(s.platform, s.eitherBy) : zero(PLATFORMS), certification?.id);
   const total = s.total || 1;
   const reasons = s.terms.slice(0, 6).map((t) => ({ term: t.term, name: t.name, platform: t.platform, count: t.count, share: round(t.value / total) }));
   const verdict: Verdict = {
     platform: d.platform, track, label: d.label, confidence: d.confidence,
-    scores: { platform: mapValues(s.platform), track: mapValues(s.track) },
+    scores: { platform: mapValues(s.platform), track: mapValues(s.track), either: round(s.either) },
     certification, alternatives, reasons, legacy: legacyNotes(mentions), sentence: '',
   };
   verdict.sentence = describeVerdict(verdict);
   return verdict;
+}
+
+function sum(a: Record<Platform, number>, b: Record<Platform, number>): Record<Platform, number> {
+  return { aws: a.aws + b.aws, azure: a.azure + b.azure, gcp: a.gcp + b.gcp };
 }
 
 function mapValues<K extends string>(r: Record<K, number>): Record<K, number> {

@@ -19,7 +19,7 @@ export function decodeEntities(s: string): string {
 
 /** HTML rather than Markdown or text with the odd tag: it starts with a tag, or has as many tags as lines. */
 export function looksHtml(s: string): boolean {
-  if (!BLOCK_TAG.test(s)) return false;
+  if (!s.includes('<') || !BLOCK_TAG.test(s)) return false;
   if (/^\s*</.test(s)) return true;
   const tags = s.match(/<\/?[a-z][a-z0-9]*\b[^<>]*>/gi)?.length ?? 0;
   const lines = s.split('\n').length;
@@ -74,7 +74,7 @@ export function cellText(raw: string): string {
     const items = pythonList(s);
     if (items) s = items.join('\n');
   }
-  if (ESCAPED_TAG.test(s)) s = unescapeHtml(s);
+  if (s.includes('lt;') && ESCAPED_TAG.test(s)) s = unescapeHtml(s);
   if (looksHtml(s)) return htmlToText(s);
   return s.includes('&') ? decodeEntities(s) : s;
 }

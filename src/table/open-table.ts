@@ -47,7 +47,7 @@ async function openSource(source: string, stdin: Readable | undefined): Promise<
   try {
     const info = await stat(source);
     if (info.isDirectory()) throw new CertfitError(`${source} is a folder; give one table file`);
-    const stream = createReadStream(source, { highWaterMark: 256 * 1024 });
+    const stream = createReadStream(source, { highWaterMark: 64 * 1024 });
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
     return { stream, size: info.size };
   } catch (err) {
@@ -78,7 +78,8 @@ export async function openTable(source: string, opts: OpenOptions = {}): Promise
       const delimiter = opts.delimiter || sniffDelimiter(utf8.head, kind.delimiter ?? ',', complete) || ',';
       const records = csvRecords(utf8.chunks, delimiter);
       const first = await records.next();
-      if (first.done || !first.value.cells) throw new CertfitError(`${source} is empty or unreadable: a table needs a header row`);
+      if (first.done) throw new CertfitError(`${source} is empty: a table needs a header row`);
+      if (!first.value.cells) throw new CertfitError(`${source}: the header row cannot be read: ${first.value.error.message}`);
       const header = first.value.cells;
       const meta: TableMeta = { ...base, format: 'csv', header, columns: resolveColumns(header, opts, source), delimiter, lineEnding: sniffLineEnding(utf8.head) };
       async function* rows(): AsyncGenerator<TableRow> {

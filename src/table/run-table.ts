@@ -1,16 +1,14 @@
 // The table pipeline: read rows → analyse in batches (here or on workers) → write each row
 // back in input order → summarise incrementally. Memory stays flat: at most a window of
-// batches is in flight, and only a content hash per row is kept (for duplicates).
+// batches is in flight, and the reader waits for the writer (which waits for 'drain').
 import type { Readable } from 'node:stream';
 import { createAnalyzer, today, type Analyzer, type AnalyzerOptions } from '../analyze.js';
 import { loadCatalog } from '../lexicon/load.js';
 import type { Summary } from '../model.js';
-import { csvSafe } from '../report/sanitize.js';
-import { CERTFIT_COLUMNS, DUPLICATE_CELL } from './analyze-row.js';
-import { createRowFormatter, formatHeader } from './csv-format.js';
 import { openTable } from './open-table.js';
 import { PortfolioAccumulator } from './portfolio-accumulator.js';
-import { rowId, rowJob, textColumnName } from './row-posting.js';
+import { rowJob, textColumnName } from './row-posting.js';
+import { createRowWriter } from './row-writer.js';
 import type { Sink } from './sink.js';
 import type { RowContext, RowJob, RowOutcome, TableInputOptions, TableMeta } from './types.js';
 import { inProcess, workerPool, type RowProcessor } from './worker-pool.js';
@@ -79,24 +77,11 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     const acc = new PortfolioAccumulator(catalog, asOf);
     if (meta.header.some((h) => h.startsWith('certfit_'))) o.warn(`${o.source} already has certfit_ columns (a scored file?); they are passed through and new ones added`);
     const sink = o.sink(meta);
-    const style = { delimiter: meta.delimiter, lineEnding: meta.lineEnding };
-    const formatRow = createRowFormatter(style, meta.header.length, o.sanitizeFormulas);
-    if (o.output === 'csv') await sink.write((meta.bom ? '\ufeff' : '') + formatHeader(style, meta.header, CERTFIT_COLUMNS, o.sanitizeFormulas));
-
-    const firstByHash = new Map<string, number>();
+    const writer = createRowWriter(meta, o.output, o.sanitizeFormulas, acc);
+    await sink.write(writer.header());
     const ragged: number[] = [];
     let raggedCount = 0;
     let done = 0;
-    const emit = (out: RowOutcome, cells: string[]): string => {
-      const firstRow = out.hash === undefined ? undefined : firstByHash.get(out.hash);
-      if (out.hash !== undefined && firstRow === undefined) firstByHash.set(out.hash, out.row);
-      const duplicateOf = firstRow === undefined ? undefined : rowId(o.source, firstRow);
-      acc.addRow(out.status, duplicateOf !== undefined, out.contribution);
-      if (o.output === 'ndjson') return `${duplicateOf ? `${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(duplicateOf)}}` : out.json}\n`;
-      const certfit = out.cells!;
-      if (duplicateOf) certfit[DUPLICATE_CELL] = csvSafe(duplicateOf);
-      return formatRow(cells, certfit);
-    };
 
     type Batch = { jobs: RowJob[]; cells: string[][] };
     const inflight: { result: Promise<RowOutcome[]>; batch: Batch }[] = [];
@@ -106,7 +91,7 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
       const { result, batch } = inflight.shift()!;
       const outcomes = await raceSignal(result, o.signal);
       let text = '';
-      outcomes.forEach((out, i) => (text += emit(out, batch.cells[i])));
+      outcomes.forEach((out, i) => (text += writer.row(out, batch.cells[i])));
       done += outcomes.length;
       await raceSignal(sink.write(text), o.signal);
       o.progress?.(done, table.bytesRead(), table.size);
@@ -143,9 +128,8 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     if (batch.jobs.length) await submit(batch);
     while (inflight.length) await flushOne();
     if (raggedCount) o.warn(`${o.source}: ${raggedCount} row(s) have a different number of cells than the header's ${meta.header.length} (rows ${ragged.join(', ')}${raggedCount > 5 ? ', …' : ''}); kept, short rows padded`);
-    const summary = acc.summary();
-    if (o.output === 'ndjson' && !stopped) await sink.write(`${JSON.stringify({ type: 'summary', schemaVersion: 1, asOf, ...summary })}\n`);
-    return { meta, asOf, summary, stopped };
+    if (!stopped) await sink.write(writer.footer(asOf));
+    return { meta, asOf, summary: acc.summary(), stopped };
   } finally {
     table.close();
     await processor?.close();

@@ -2,7 +2,6 @@
 // renamed only on success, or stdout. Both wait for 'drain', so a slow disk or a slow reader
 // slows the run down instead of filling memory.
 import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CertfitError } from '../errors.js';
 import { explainWriteError, tempPathFor } from '../cli/output.js';
@@ -21,7 +20,14 @@ async function writeWithDrain(stream: Writable, s: string, failed: () => Error |
   const err = failed();
   if (err) throw err;
   if (stream.write(s)) return;
-  await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+  // An error has been recorded by the stream's own listener (or is EPIPE); here it only ends the wait.
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done).on('error', done);
+  });
   const after = failed();
   if (after) throw after;
 }
@@ -34,7 +40,7 @@ export function fileSink(path: string): Sink {
   } catch (err) {
     throw new CertfitError(explainWriteError(path, err as NodeJS.ErrnoException), { cause: err });
   }
-  const stream: WriteStream = createWriteStream(tmp, { fd, autoClose: false, highWaterMark: 1024 * 1024 });
+  const stream: WriteStream = createWriteStream(tmp, { fd, autoClose: false, highWaterMark: 256 * 1024 });
   let failure: Error | null = null;
   let done = false;
   stream.on('error', (err: NodeJS.ErrnoException) => {

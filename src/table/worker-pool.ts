@@ -3,6 +3,7 @@
 // died on with it: its batch is retried one row at a time on a fresh worker, and a row that
 // kills a worker again becomes an error outcome.
 import { Worker } from 'node:worker_threads';
+import { CertfitError } from '../errors.js';
 import { analyzeRow, failedOutcome } from './analyze-row.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze.js';
 import type { RowContext, RowJob, RowOutcome } from './types.js';
@@ -17,9 +18,11 @@ export interface WorkerRequest {
 }
 export interface WorkerReply {
   id: number;
+  /** Sent once the worker has built its analyzer. */
+  ready?: boolean;
   outcomes?: RowOutcome[];
-  /** The worker could not start (e.g. an invalid lexicon). */
-  fatal?: string;
+  /** The worker could not start (e.g. an invalid lexicon): the CertfitError's parts. */
+  fatal?: { message: string; exitCode?: number; details?: string[] };
 }
 
 export interface RowProcessor {
@@ -53,6 +56,7 @@ interface Slot {
   worker: Worker;
   task: Task | null;
   id: number;
+  ready: boolean;
 }
 
 export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWorkerUrl()): RowProcessor {
@@ -86,9 +90,11 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
   };
 
   const crashed = (slot: Slot, why: string): void => {
+    if (!slots.includes(slot) || closed || fatal) return;
+    // A worker that dies before it is ready would die again: that is not a row's fault.
+    if (!slot.ready) return fail(new CertfitError(`a worker thread could not start (${why})`, { exitCode: 70 }));
     const task = slot.task;
     slot.task = null;
-    if (closed || fatal) return;
     slots.splice(slots.indexOf(slot), 1, spawn());
     if (task && task.parent === undefined && task.jobs.length > 1) {
       // Retry row by row, at the front of the queue, to find the row that kills a worker.
@@ -102,10 +108,12 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
   };
 
   function spawn(): Slot {
-    const worker = new Worker(workerUrl, { workerData: init });
-    const slot: Slot = { worker, task: null, id: -1 };
+    // A small young generation keeps each thread's heap (and the run's RSS) down; analysis garbage dies young anyway.
+    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const slot: Slot = { worker, task: null, id: -1, ready: false };
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.fatal) return fail(new Error(reply.fatal));
+      if (reply.ready) slot.ready = true;
+      if (reply.fatal) return fail(new CertfitError(reply.fatal.message, { exitCode: reply.fatal.exitCode ?? 70, details: reply.fatal.details }));
       if (!slot.task || reply.id !== slot.id || !reply.outcomes) return;
       const task = slot.task;
       slot.task = null;
@@ -113,9 +121,7 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
       dispatch();
     });
     worker.on('error', (err) => crashed(slot, err.message.split('\n')[0]));
-    worker.on('exit', (code) => {
-      if (slots.includes(slot)) crashed(slot, `exit code ${code}`);
-    });
+    worker.on('exit', (code) => crashed(slot, `exit code ${code}`));
     return slot;
   }
 

@@ -9,8 +9,11 @@ const init = workerData as WorkerInit;
 let analyzer: Analyzer | undefined;
 try {
   analyzer = createAnalyzer(init.analyzer);
+  const ready: WorkerReply = { id: -1, ready: true };
+  parentPort?.postMessage(ready);
 } catch (err) {
-  const reply: WorkerReply = { id: -1, fatal: err instanceof Error ? err.message : String(err) };
+  const e = err as { message?: string; exitCode?: number; details?: string[] };
+  const reply: WorkerReply = { id: -1, fatal: { message: e.message ?? String(err), exitCode: e.exitCode, details: e.details } };
   parentPort?.postMessage(reply);
 }
 

@@ -36,7 +36,14 @@ function compute(c: number): void {
   folds[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
-for (let c = 0; c < 128; c++) compute(c);
+for (let c = 0; c < 0x250; c++) compute(c);
+
+/** Class bits, exported for the scanner's hot loop (which inlines the Latin fast path). */
+export const CLASS = { WORD, SEP, UPPER, LOWER } as const;
+/** Precomputed classes and folds for U+0000–U+024F; above that, call charClass()/fold(). */
+export const LATIN_CLASSES: Uint8Array = classes;
+export const LATIN_FOLDS: Uint16Array = folds;
+export const LATIN_LIMIT = 0x250;
 
 export function charClass(c: number): number {
   if (known[c] === 0) compute(c);
@@ -70,7 +77,9 @@ export function isWordStart(text: string, i: number): boolean {
   if (i === 0) return true;
   const prev = text.charCodeAt(i - 1);
   if (!isWord(prev)) return true;
-  return isLower(prev) && isUpper(text.charCodeAt(i));
+  // Only a Title-case word starts mid-token ("…deliveryAmazon SageMaker"): "PostgreSQL",
+  // "OpenAI" and "NoSQL" end in capitals and are single words.
+  return isLower(prev) && isUpper(text.charCodeAt(i)) && i + 1 < text.length && isLower(text.charCodeAt(i + 1));
 }
 
 /** Whether a word may end at `i` (exclusive): the mirror of isWordStart. */

@@ -1,20 +1,31 @@
-// A posting's text prepared once for matching: line starts, sentences and sections,
-// with lookups from an offset to line/column, sentence and section.
+// A posting's text prepared for matching. Line starts and sections are computed on first
+// use and sentences around each mention only, so that a posting without mentions costs nothing.
 import type { Section } from '../model.js';
 import { detectSections, type SectionSpan } from './sections.js';
-import { splitSentences, type Span } from './sentences.js';
+import { sentenceAround, type Span } from './sentences.js';
 
 export interface Doc {
-  text: string;
-  lineStarts: number[];
-  sentences: Span[];
-  sections: SectionSpan[];
+  readonly text: string;
+  readonly lineStarts: number[];
+  readonly sections: SectionSpan[];
 }
 
 export function prepare(text: string): Doc {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { text, lineStarts, sentences: splitSentences(text), sections: detectSections(text) };
+  let lineStarts: number[] | undefined;
+  let sections: SectionSpan[] | undefined;
+  return {
+    text,
+    get lineStarts() {
+      if (!lineStarts) {
+        lineStarts = [0];
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+      }
+      return lineStarts;
+    },
+    get sections() {
+      return (sections ??= detectSections(text));
+    },
+  };
 }
 
 /** Index of the last item whose start is <= offset. */
@@ -33,22 +44,18 @@ function floorIndex<T>(items: T[], offset: number, startOf: (t: T) => number): n
 }
 
 export function lineColumn(doc: Doc, offset: number): { line: number; column: number } {
-  const i = floorIndex(doc.lineStarts, offset, (s) => s);
-  return { line: i + 1, column: offset - doc.lineStarts[i] + 1 };
+  const starts = doc.lineStarts;
+  const i = floorIndex(starts, offset, (s) => s);
+  return { line: i + 1, column: offset - starts[i] + 1 };
 }
 
-/** The sentence containing [start, end); falls back to the line when none does. */
+/** The sentence containing [start, end). */
 export function sentenceSpan(doc: Doc, start: number, end: number): Span {
-  const i = floorIndex(doc.sentences, start, (s) => s.start);
-  const s = i >= 0 ? doc.sentences[i] : undefined;
-  if (s && s.end >= end) return s;
-  const { line } = lineColumn(doc, start);
-  const lineStart = doc.lineStarts[line - 1];
-  const next = doc.text.indexOf('\n', end);
-  return { start: Math.min(lineStart, start), end: next === -1 ? doc.text.length : Math.max(next, end) };
+  return sentenceAround(doc.text, start, end);
 }
 
 export function sectionAt(doc: Doc, offset: number): Section {
-  const i = floorIndex(doc.sections, offset, (s) => s.start);
-  return i >= 0 ? doc.sections[i].section : 'other';
+  const sections = doc.sections;
+  const i = floorIndex(sections, offset, (s) => s.start);
+  return i >= 0 ? sections[i].section : 'other';
 }

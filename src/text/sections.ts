@@ -18,9 +18,10 @@ const HEADINGS: [Section, RegExp][] = [
   ['about', /\b(about (us|the company|the team|[a-z][\w&.-]*)|who we are|our (mission|story|company|culture|values|team)|company (overview|description)|why join)\b/],
 ];
 
-const PREFERRED_PHRASE = /\b(a plus|a bonus|nice to have|is preferred|are preferred|preferred but|ideally|desirable|would be great|advantageous|an advantage)\b/i;
+const PREFERRED_PHRASE = /\b(a plus|a bonus|nice to have|is preferred|are preferred|preferred but|ideally|desirable|would be great|advantageous|an advantage)\b/gi;
 
 function headingText(line: string): string | null {
+  if (line.length > 100) return null;
   let t = line.trim();
   if (t.length === 0 || t.length > 80) return null;
   const bullet = /^([•·▪◦*\-–—>]|\d+[.)])\s/.test(t);
@@ -37,6 +38,8 @@ function headingText(line: string): string | null {
 
 /** An inline label: "Nice to have: Azure AI Search" → preferred for this line only. */
 function labelSection(line: string): Section | null {
+  const colon = line.indexOf(':');
+  if (colon < 3 || colon > 48) return null;
   const m = /^\s*[*_#•\-\s]*([A-Za-z][A-Za-z '’&/-]{2,40}):\s*\S/.exec(line);
   return m ? classify(m[1].toLowerCase()) : null;
 }
@@ -48,6 +51,10 @@ function classify(heading: string): Section | null {
 
 export function detectSections(text: string): SectionSpan[] {
   const spans: SectionSpan[] = [];
+  // One pass of the phrase regex over the whole text, not one per line.
+  const phrases: number[] = [];
+  for (const m of text.matchAll(PREFERRED_PHRASE)) phrases.push(m.index);
+  let next = 0;
   let current: Section = 'other';
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -64,7 +71,8 @@ export function detectSections(text: string): SectionSpan[] {
       const label = labelSection(line);
       if (label) section = label;
     }
-    if (section !== 'benefits' && section !== 'about' && PREFERRED_PHRASE.test(line)) section = 'preferred';
+    while (next < phrases.length && phrases[next] < lineStart) next++;
+    if (section !== 'benefits' && section !== 'about' && next < phrases.length && phrases[next] < lineEnd) section = 'preferred';
     const last = spans[spans.length - 1];
     if (last && last.section === section && last.end === lineStart) last.end = lineEnd + 1;
     else spans.push({ start: lineStart, end: lineEnd + 1, section });

@@ -48,11 +48,55 @@ function endsSentenceAtPunct(text: string, i: number): boolean {
   return isSpace(next) || next === 10 || isUpper(next);
 }
 
+const LEAD = /[\s\u00a0•·▪◦*\-–—>]/;
+const TRAIL = /[\s\u00a0]/;
+
+/** Trims white space and list bullets, so that a sentence is what a reader sees. */
+function trim(text: string, start: number, end: number): Span {
+  while (start < end && LEAD.test(text[start])) start++;
+  while (end > start && TRAIL.test(text[end - 1])) end--;
+  return { start, end };
+}
+
 function push(out: Span[], text: string, start: number, end: number): void {
-  // Trim white space and list bullets so that a sentence is what a reader sees.
-  while (start < end && /[\s\u00a0•·▪◦*\-–—>]/.test(text[start])) start++;
-  while (end > start && /[\s\u00a0]/.test(text[end - 1])) end--;
-  if (end > start) out.push({ start, end });
+  const span = trim(text, start, end);
+  if (span.end > span.start) out.push(span);
+}
+
+/** Where the sentence that ends at unit i (a newline or . ! ?) stops, or -1 when i ends none. */
+function boundaryAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 10) return endsSentenceAtNewline(text, i) ? i : -1;
+  if ((c === 46 || c === 33 || c === 63) && endsSentenceAtPunct(text, i)) return i + 1;
+  return -1;
+}
+
+/** How far to look either way for a sentence's ends; a longer run of text counts as its own sentence. */
+const REACH = 1500;
+
+/**
+ * The sentence around [start, end), found by looking outward from it: the same rules as
+ * splitSentences without splitting the whole text, since only mentions need a sentence.
+ */
+export function sentenceAround(text: string, start: number, end: number): Span {
+  let s = Math.max(0, start - REACH);
+  for (let i = start - 1; i >= s; i--) {
+    const b = boundaryAt(text, i);
+    if (b !== -1) {
+      s = text.charCodeAt(i) === 10 ? i + 1 : b;
+      break;
+    }
+  }
+  let e = Math.min(text.length, end + REACH);
+  for (let i = end; i < e; i++) {
+    const b = boundaryAt(text, i);
+    if (b !== -1) {
+      e = b;
+      break;
+    }
+  }
+  const span = trim(text, s, e);
+  return span.start <= start && span.end >= end ? span : { start: Math.min(span.start, start), end: Math.max(span.end, end) };
 }
 
 export function splitSentences(text: string): Span[] {

@@ -1,0 +1,49 @@
+// Turning outcomes, in input order, into output text: duplicates are decided here (the first
+// row with the same content wins, as DuplicateTracker does), the portfolio is accumulated, and
+// each row becomes a CSV line (input cells, then certfit's) or an NDJSON line.
+import { csvSafe } from '../report/sanitize.js';
+import { CERTFIT_COLUMNS, DUPLICATE_CELL } from './analyze-row.js';
+import { createRowFormatter, formatHeader } from './csv-format.js';
+import type { PortfolioAccumulator } from './portfolio-accumulator.js';
+import { rowId } from './row-posting.js';
+import type { RowOutcome, TableMeta } from './types.js';
+
+export interface RowWriter {
+  /** What goes before the first row (CSV: the BOM if the input had one, and the header). */
+  header(): string;
+  row(out: RowOutcome, cells: string[]): string;
+  /** What goes after the last row (NDJSON: the summary line, as the ndjson reporter writes it). */
+  footer(asOf: string): string;
+}
+
+export function createRowWriter(meta: TableMeta, output: 'csv' | 'ndjson', sanitizeFormulas: boolean, acc: PortfolioAccumulator): RowWriter {
+  // Per distinct posting only 52 bits of its content hash and a row number: about 40 bytes,
+  // so a million rows cost some 40 MB (a collision needs ~10^7 rows to become likely).
+  const firstByHash = new Map<number, number>();
+  const style = { delimiter: meta.delimiter, lineEnding: meta.lineEnding };
+  const formatRow = createRowFormatter(style, meta.header.length, sanitizeFormulas);
+
+  const duplicateOf = (out: RowOutcome): string | undefined => {
+    if (out.hash === undefined) return undefined;
+    const key = parseInt(out.hash.slice(0, 13), 16);
+    const first = firstByHash.get(key);
+    if (first === undefined) firstByHash.set(key, out.row);
+    return first === undefined ? undefined : rowId(meta.source, first);
+  };
+
+  return {
+    header: () => (output === 'csv' ? (meta.bom ? '\ufeff' : '') + formatHeader(style, meta.header, CERTFIT_COLUMNS, sanitizeFormulas) : ''),
+    row(out, cells) {
+      const dup = duplicateOf(out);
+      acc.addRow(out.status, dup !== undefined, out.contribution);
+      if (output === 'ndjson') {
+        // The posting's JSON ends with '}'; duplicateOf goes last, where DuplicateTracker would put it.
+        return `${dup ? `${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(dup)}}` : out.json}\n`;
+      }
+      const certfit = out.cells!;
+      if (dup) certfit[DUPLICATE_CELL] = csvSafe(dup);
+      return formatRow(cells, certfit);
+    },
+    footer: (asOf) => (output === 'ndjson' ? `${JSON.stringify({ type: 'summary', schemaVersion: 1, asOf, ...acc.summary() })}\n` : ''),
+  };
+}
