@@ -22,9 +22,7 @@ if (!existsSync(join(DIST, 'cli/main.js'))) {
 }
 const mb = (bytes) => bytes / 1e6;
 const fmt = (x, d = 1) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-// Until analyze-command routes tables to runTableAnalyze, bench/table-cli.mjs stands in for main.js.
-const wired = readFileSync(join(DIST, 'cli/analyze-command.js'), 'utf8').includes('runTableAnalyze');
-const CLI = wired ? [join(DIST, 'cli/main.js')] : [join(ROOT, 'bench/table-cli.mjs')];
+const CLI = [join(DIST, 'cli/main.js')];
 
 async function matching(texts) {
   const { loadLexicons } = await import(`${DIST}/lexicon/load.js`);
@@ -118,7 +116,7 @@ async function main() {
   console.log(`certfit bench · node ${process.version} · ${process.env.CERTFIT_BENCH_NOTE ?? ''}`);
   console.log(`input: ${input.source}`);
   console.log(`       ${texts.length} postings, ${fmt(mb(bytes))} MB of posting text (UTF-8), CSV ${path}`);
-  console.log(`cli:   ${CLI.join(' ')}${wired ? '' : '  (stand-in: analyze-command does not route tables yet)'}\n`);
+  console.log(`cli:   ${CLI.join(' ')}\n`);
 
   const m = await matching(texts);
   const rate = (ms) => `${fmt(texts.length / (ms / 1000), 0)} rows/s, ${fmt(mb(bytes) / (ms / 1000))} MB/s`;

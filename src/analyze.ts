@@ -48,10 +48,10 @@ const meta = (p: Partial<Posting>) => ({
 
 export function analyzePosting(a: Analyzer, posting: Posting): PostingResult {
   const doc = prepare(posting.text);
-  const { mentions, rejected } = matchDoc(a.engine, doc);
+  const { mentions, rejected, rejectedOmitted } = matchDoc(a.engine, doc);
   const result: PostingResult = {
     id: posting.id, source: posting.source, status: 'ok', ...meta(posting), chars: posting.text.length,
-    mentions, rejected, verdict: postingVerdict(posting.text, mentions, a.catalog, a.asOf),
+    mentions, rejected, ...(rejectedOmitted > 0 ? { rejectedOmitted } : {}), verdict: postingVerdict(posting.text, mentions, a.catalog, a.asOf),
   };
   if (a.includeText) result.text = posting.text;
   return result;

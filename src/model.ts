@@ -158,6 +158,8 @@ export interface PostingResult extends PostingMeta {
   chars: number;
   mentions: Mention[];
   rejected: Rejection[];
+  /** Rejected candidates past the first 500, counted but not listed. */
+  rejectedOmitted?: number;
   verdict: Verdict | null;
   /** The analysed text, with --include-text (and always for the HTML report). */
   text?: string;

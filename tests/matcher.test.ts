@@ -109,3 +109,18 @@ describe('matcher: regressions', () => {
     expect(t('Kinesis Data Streams')[0]).not.toBe('Kinesis Data Streams');
   });
 });
+
+describe('matcher: prefixes and ampersands', () => {
+  const e = engineOf([
+    ...SMALL,
+    { id: 'aws.budgets', name: 'AWS Budgets', platform: 'aws', category: 'ops', forms: [{ text: 'Budgets', case: 'title', ambiguous: true }], context: { cues: ['cost'], negative: [] } },
+  ]);
+  const t = (text: string) => run(e, text).mentions.map((m) => m.text);
+  it('applies a case rule to the form after a vendor prefix', () => {
+    expect(t('Track AWS Budgets monthly.')).toEqual(['AWS Budgets']);
+    expect(t('Track AWS budgets monthly.')).toEqual(['AWS']);
+  });
+  it('does not end or start a word at an ampersand inside one (Q&A, R&D)', () => {
+    expect(t('Join our AWS Q&A sessions and Amazon Q.')).toEqual(['AWS', 'Amazon Q']);
+  });
+});

@@ -14,7 +14,7 @@ import { workerPool } from '../src/table/worker-pool.js';
 const ROOT = process.cwd();
 const FIX = 'fixtures/table';
 const tmp = mkdtempSync(join(tmpdir(), 'certfit-table-cli-'));
-let cli: string[];
+const cli = [resolve('dist/cli/main.js')];
 
 function newest(dir: string): number {
   return Math.max(0, ...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs));
@@ -26,9 +26,6 @@ beforeAll(() => {
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
   }
   expect(existsSync(built)).toBe(true);
-  // Until analyze-command routes tables to runTableAnalyze, bench/table-cli.mjs stands in for main.js.
-  const wired = readFileSync('dist/cli/analyze-command.js', 'utf8').includes('runTableAnalyze');
-  cli = wired ? [resolve('dist/cli/main.js')] : [resolve('bench/table-cli.mjs')];
 }, 120_000);
 
 function certfit(args: string[], input?: string) {

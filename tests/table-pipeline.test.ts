@@ -172,7 +172,8 @@ describe('encodings and shapes', () => {
   });
 
   it('scores a 10 MB cell', async () => {
-    const big = 'We build models on SageMaker; "ETL" runs in AWS Glue with Athena.\n'.repeat(160_000);
+    // Mostly prose, as a real oversized cell would be; a mention-dense 10 MB posting is a matcher stress test.
+    const big = `${'Our team values ownership, "written" communication and steady delivery across time zones.\n'.repeat(199)}We build models on SageMaker; ETL runs in AWS Glue with Athena.\n`.repeat(600);
     expect(big.length).toBeGreaterThan(10_000_000);
     const path = join(tmp, 'big.csv');
     writeFileSync(path, `title,description\nBig,"${big.replace(/"/g, '""')}"\nSmall,Azure Machine Learning\n`);

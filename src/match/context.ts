@@ -23,14 +23,28 @@ function normalizeWithMap(s: string, base: number): { text: string; at: number[]
   return { text: `${text} `, at: [...at, base + s.length] };
 }
 
+const firstWords = new Map<string, string>();
+function firstWord(phrase: string): string {
+  let w = firstWords.get(phrase);
+  if (w === undefined) {
+    w = phrase.split(' ')[0];
+    firstWords.set(phrase, w);
+  }
+  return w;
+}
+
 /**
  * The first phrase (already normalised) that occurs as whole words in text[from, to), not lying
  * wholly inside [skipStart, skipEnd): a cue must say something beyond the candidate itself.
  */
 export function findPhrase(text: string, from: number, to: number, phrases: string[], skipStart = -1, skipEnd = -1): string | null {
   if (phrases.length === 0 || to <= from) return null;
+  // Cheap test first: most windows contain none of the phrases' first words.
+  const raw = text.slice(Math.max(0, from), to).toLowerCase();
+  const present = phrases.filter((p) => raw.includes(firstWord(p)));
+  if (present.length === 0) return null;
   const w = normalizeWithMap(text.slice(Math.max(0, from), to), Math.max(0, from));
-  for (const phrase of phrases) {
+  for (const phrase of present) {
     for (let i = w.text.indexOf(phrase); i !== -1; i = w.text.indexOf(phrase, i + 1)) {
       if (isWord(w.text.charCodeAt(i - 1)) || isWord(w.text.charCodeAt(i + phrase.length))) continue;
       const start = w.at[i];

@@ -20,6 +20,17 @@ export interface Anchor {
 
 export type GateResult = { ok: true; gate: Gate; rank: number } | { ok: false; reason: Rejection['reason'] };
 
+function firstEndingAfter(anchors: Anchor[], offset: number): number {
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchors[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const RANK = { unambiguous: 4, 'vendor-prefix': 3, sibling: 2, cue: 1 } as const;
 
 export function judge(doc: Doc, start: number, end: number, t: Terminal, entry: CompiledEntry, anchors: Anchor[]): GateResult {
@@ -32,7 +43,9 @@ export function judge(doc: Doc, start: number, end: number, t: Terminal, entry: 
     return { ok: false, reason: { code: 'negative-cue', message: `"${negative}" nearby: ordinary use, not ${entry.name}` } };
   }
   if (entry.platform !== null && entry.siblings) {
-    for (const a of anchors) {
+    // Anchors are in text order and do not overlap: start from the first that ends near enough.
+    for (let k = firstEndingAfter(anchors, start - SIBLING_WINDOW); k < anchors.length && anchors[k].start <= end + SIBLING_WINDOW; k++) {
+      const a = anchors[k];
       if (a.platform !== entry.platform) continue;
       const distance = a.start >= end ? a.start - end : start - a.end;
       if (distance <= SIBLING_WINDOW && !blankLineBetween(text, a.start < start ? a.end : end, a.start < start ? start : a.start)) {

@@ -9,11 +9,22 @@ import { scan, type Candidate, type Option } from './scan.js';
 export interface MatchResult {
   mentions: Mention[];
   rejected: Rejection[];
+  /** Rejected candidates beyond MAX_REJECTED, counted but not kept. */
+  rejectedOmitted: number;
 }
+
+/** A sentence longer than this (a run-on text with no punctuation) is cut to an excerpt around the mention. */
+export const MAX_SENTENCE = 400;
+/** At most this many rejected candidates are kept per posting; the rest are only counted. */
+export const MAX_REJECTED = 500;
 
 function locate(doc: Doc, start: number, end: number): Location {
   const { line, column } = lineColumn(doc, start);
-  const s = sentenceSpan(doc, start, end);
+  let s = sentenceSpan(doc, start, end);
+  if (s.end - s.start > MAX_SENTENCE) {
+    const room = Math.max(0, (MAX_SENTENCE - (end - start)) >> 1);
+    s = { start: Math.max(s.start, start - room), end: Math.min(s.end, end + room) };
+  }
   return { text: doc.text.slice(start, end), start, end, line, column, sentence: doc.text.slice(s.start, s.end), section: sectionAt(doc, start) };
 }
 
@@ -25,7 +36,7 @@ interface Choice {
   result: Extract<GateResult, { ok: true }>;
 }
 
-function choose(engine: Engine, doc: Doc, c: Candidate, anchors: Anchor[]): { choice: Choice | null; rejections: Rejection[] } {
+function choose(engine: Engine, doc: Doc, c: Candidate, anchors: Anchor[], record: boolean): { choice: Choice | null; rejections: Rejection[] } {
   const rejections: Rejection[] = [];
   for (const option of c.options) {
     let best: Choice | null = null;
@@ -33,7 +44,7 @@ function choose(engine: Engine, doc: Doc, c: Candidate, anchors: Anchor[]): { ch
       const entry = engine.entries[terminal.entry];
       const result = judge(doc, c.start, option.end, terminal, entry, anchors);
       if (!result.ok) {
-        if (option === c.options[0]) rejections.push(reject(engine, doc, c.start, option.end, terminal, result.reason));
+        if (record && option === c.options[0]) rejections.push(reject(engine, doc, c.start, option.end, terminal, result.reason));
         continue;
       }
       // A platform entry beats a neutral one; then the stronger gate; then the heavier entry.
@@ -43,7 +54,7 @@ function choose(engine: Engine, doc: Doc, c: Candidate, anchors: Anchor[]): { ch
     }
     if (best) return { choice: best, rejections: [] };
   }
-  if (c.caseMisses) {
+  if (c.caseMisses && record) {
     for (const t of c.caseMisses.terminals) {
       rejections.push(reject(engine, doc, c.start, c.caseMisses.end, t, { code: 'case', message: `"${t.form}" must be written ${t.caseRule === 'exact' ? 'exactly so' : 'with a capital letter'} to count` }));
     }
@@ -86,14 +97,16 @@ export function matchDoc(engine: Engine, doc: Doc): MatchResult {
   }
   const mentions: Mention[] = [];
   const rejected: Rejection[] = [];
+  let rejectedOmitted = 0;
   covered = 0;
   for (const c of candidates) {
     if (c.start < covered) continue;
-    const { choice, rejections } = choose(engine, doc, c, anchors);
+    const { choice, rejections } = choose(engine, doc, c, anchors, rejected.length < MAX_REJECTED);
     if (choice) {
       mentions.push(mention(engine, doc, c.start, choice));
       covered = choice.option.end;
-    } else rejected.push(...rejections);
+    } else if (rejected.length < MAX_REJECTED) rejected.push(...rejections);
+    else rejectedOmitted++;
   }
-  return { mentions, rejected };
+  return { mentions, rejected, rejectedOmitted };
 }

@@ -26,7 +26,6 @@ const S = 115;
 const E = 101;
 
 const clsOf = (c: number): number => (c < LATIN_LIMIT ? LATIN_CLASSES[c] : charClass(c));
-const foldOf = (c: number): number => (c < LATIN_LIMIT ? LATIN_FOLDS[c] : fold(c));
 
 function wordChars(s: string): string {
   let out = '';
@@ -35,9 +34,15 @@ function wordChars(s: string): string {
 }
 
 function caseOk(text: string, start: number, baseEnd: number, t: Terminal): boolean {
-  if (t.caseRule === 'any' || t.prefix !== null) return true;
-  if (t.caseRule === 'title') return isUpper(text.charCodeAt(start));
-  return wordChars(text.slice(start, baseEnd)) === wordChars(t.form);
+  if (t.caseRule === 'any') return true;
+  // The rule applies to the form, not to a vendor prefix before it: skip "AWS " in "AWS Budgets".
+  let s = start;
+  if (t.prefix !== null) {
+    for (let need = wordChars(t.prefix).length; need > 0 && s < baseEnd; s++) if (!isSep(text.charCodeAt(s))) need--;
+    while (s < baseEnd && isSep(text.charCodeAt(s))) s++;
+  }
+  if (t.caseRule === 'title') return isUpper(text.charCodeAt(s));
+  return wordChars(text.slice(s, baseEnd)) === wordChars(t.form);
 }
 
 /** Pushes the options ending at i: the form itself, or with a lower-case plural "s"/"es". */

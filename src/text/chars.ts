@@ -73,9 +73,13 @@ export function foldString(s: string): string {
  * Whether a word may start at `i`: the previous unit is not part of a word, or the text
  * turns from lower to upper case there (scraper-glued "TranscribeFamiliar").
  */
+const AMP = 38;
+
 export function isWordStart(text: string, i: number): boolean {
   if (i === 0) return true;
   const prev = text.charCodeAt(i - 1);
+  // "R&D", "Q&A", "AT&T" are single words.
+  if (prev === AMP) return i < 2 || !isWord(text.charCodeAt(i - 2));
   if (!isWord(prev)) return true;
   // Only a Title-case word starts mid-token ("…deliveryAmazon SageMaker"): "PostgreSQL",
   // "OpenAI" and "NoSQL" end in capitals and are single words.
@@ -86,6 +90,7 @@ export function isWordStart(text: string, i: number): boolean {
 export function isWordEnd(text: string, i: number): boolean {
   if (i >= text.length) return true;
   const next = text.charCodeAt(i);
+  if (next === AMP) return i + 1 >= text.length || !isWord(text.charCodeAt(i + 1));
   if (!isWord(next)) return true;
   return isLower(text.charCodeAt(i - 1)) && isUpper(next);
 }

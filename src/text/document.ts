@@ -2,19 +2,31 @@
 // use and sentences around each mention only, so that a posting without mentions costs nothing.
 import type { Section } from '../model.js';
 import { detectSections, type SectionSpan } from './sections.js';
-import { sentenceAround, type Span } from './sentences.js';
+import { sentenceAround, splitSentences, type Span } from './sentences.js';
 
 export interface Doc {
   readonly text: string;
   readonly lineStarts: number[];
   readonly sections: SectionSpan[];
+  /** All sentences; computed only once a text asks for many (see sentenceSpan). */
+  readonly sentences: Span[];
+  /** How many sentence look-ups were answered by looking outward from a mention. */
+  localLookups: number;
 }
+
+/** After this many local look-ups in one text, splitting it whole once is cheaper. */
+const LOCAL_LOOKUPS = 64;
 
 export function prepare(text: string): Doc {
   let lineStarts: number[] | undefined;
   let sections: SectionSpan[] | undefined;
+  let sentences: Span[] | undefined;
   return {
     text,
+    localLookups: 0,
+    get sentences() {
+      return (sentences ??= splitSentences(text));
+    },
     get lineStarts() {
       if (!lineStarts) {
         lineStarts = [0];
@@ -51,7 +63,13 @@ export function lineColumn(doc: Doc, offset: number): { line: number; column: nu
 
 /** The sentence containing [start, end). */
 export function sentenceSpan(doc: Doc, start: number, end: number): Span {
-  return sentenceAround(doc.text, start, end);
+  if (doc.localLookups < LOCAL_LOOKUPS) {
+    doc.localLookups++;
+    return sentenceAround(doc.text, start, end);
+  }
+  const i = floorIndex(doc.sentences, start, (s) => s.start);
+  const s = i >= 0 ? doc.sentences[i] : undefined;
+  return s && s.end >= end ? s : sentenceAround(doc.text, start, end);
 }
 
 export function sectionAt(doc: Doc, offset: number): Section {
