@@ -1,6 +1,6 @@
 // PDF and DOCX → text: unpdf (PDF.js) bounded in pages and time, and mammoth.
-import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
+import { mammoth } from './lazy.js';
 import { IngestError } from './errors.js';
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -62,7 +62,7 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfLimits): Promise<s
 
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const result = await mammoth().extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
   } catch (err) {
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);

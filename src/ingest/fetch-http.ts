@@ -1,7 +1,8 @@
 // The undici dispatcher (timeouts, HOST:PORT:ADDRESS pins), one GET without redirects or retries, and how failures read.
 import { STATUS_CODES } from 'node:http';
 import type { Readable } from 'node:stream';
-import { Agent, buildConnector, request, type Dispatcher } from 'undici';
+import type { Agent, buildConnector, Dispatcher } from 'undici';
+import { undici } from './lazy.js';
 import { readBody } from './fetch-body.js';
 import { IngestError, tooLarge } from './errors.js';
 
@@ -32,6 +33,7 @@ export function parsePins(pins: string[]): Map<string, string> {
 }
 
 export function createAgent(timeoutMs: number, pins: Map<string, string>): Agent {
+  const { Agent, buildConnector } = undici();
   const base = buildConnector({ timeout: timeoutMs });
   const connect: buildConnector.connector = (options, callback) => {
     const port = options.port || (options.protocol === 'https:' ? '443' : '80');
@@ -97,7 +99,7 @@ export async function requestOnce(url: string, extraHeaders: Record<string, stri
   // The idle timeouts miss a body that trickles forever; this caps the whole exchange.
   const signal = AbortSignal.timeout(s.timeoutMs * 4);
   try {
-    const res = await request(url, {
+    const res = await undici().request(url, {
       method: 'GET',
       dispatcher: s.dispatcher,
       signal,

@@ -1,5 +1,6 @@
 // A posting page → drafts: JobPosting JSON-LD first, else the page's main content without its chrome.
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { cheerio } from './lazy.js';
 import { domToText, NON_CONTENT, type DomNode } from './html-to-text.js';
 import { findJobPostings, jobPostingToDraft } from './json-ld.js';
 import type { Draft } from './types.js';
@@ -83,7 +84,7 @@ function stripChrome($: CheerioAPI, root: ReturnType<CheerioAPI>): void {
 
 /** Drafts found in an HTML page: one per distinct JobPosting, else one from the main content. */
 export function htmlToPostings(html: string): Draft[] {
-  const $ = load(html);
+  const $ = cheerio().load(html);
   const meta = pageMeta($);
   const postings = findJobPostings($);
   const drafts = postings.map((p) => ({ ...meta, ...jobPostingToDraft(p) })).filter((d) => d.text);

@@ -1,6 +1,6 @@
 // HTML → plain text that keeps the reading order and never glues sentences:
 // block elements become line breaks, list items "• " lines, at most one blank line between blocks.
-import { load } from 'cheerio';
+import { cheerio } from './lazy.js';
 
 /** The few fields of a domhandler node that the walk needs. */
 export interface DomNode {
@@ -127,7 +127,7 @@ export function domToText(node: DomNode): string {
 
 /** HTML (a whole page or a fragment such as a CSV cell) → text; entities decoded. */
 export function htmlToText(html: string): string {
-  const $ = load(html);
+  const $ = cheerio().load(html);
   return domToText($.root()[0] as unknown as DomNode);
 }
 
@@ -136,7 +136,7 @@ export function unescapeHtml(html: string): string {
   let current = html;
   for (let i = 0; i < 3; i++) {
     if (/<[a-z!/][^>]*>/i.test(current) || !/&(amp;)*(lt|gt);/i.test(current)) break;
-    current = load(`<textarea>${current.replace(/<\/textarea/gi, '&lt;/textarea')}</textarea>`)('textarea').text();
+    current = cheerio().load(`<textarea>${current.replace(/<\/textarea/gi, '&lt;/textarea')}</textarea>`)('textarea').text();
   }
   return current;
 }

@@ -34,13 +34,13 @@ export const FNV_PRIME = 0x01000193;
 const hash = (node: number, unit: number, mask: number): number => (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
 
 export function compile(root: TrieNode): Automaton {
-  const ids = new Map<TrieNode, number>([[root, 0]]);
   const order: TrieNode[] = [root];
+  root.id = 0;
   let denseCount = 1;
   for (let level = [root], depth = 0; level.length > 0; depth++) {
     const next: TrieNode[] = [];
     for (const n of level) for (const c of n.next.values()) {
-      ids.set(c, order.length);
+      c.id = order.length;
       order.push(c);
       next.push(c);
     }
@@ -65,43 +65,52 @@ export function compile(root: TrieNode): Automaton {
   };
   order.forEach((n, id) => {
     for (const [unit, c] of n.next) {
-      if (id < denseCount && unit < 128) a.dense[id * 128 + unit] = ids.get(c)!;
+      if (id < denseCount && unit < 128) a.dense[id * 128 + unit] = c.id!;
       let h = hash(id, unit, a.mask);
       while (a.keyNode[h] !== -1) h = (h + 1) & a.mask;
       a.keyNode[h] = id;
       a.keyUnit[h] = unit;
-      a.child[h] = ids.get(c)!;
+      a.child[h] = c.id!;
     }
   });
-  for (const [unit, c] of root.next) if (unit < LATIN_LIMIT) a.rootLatin[unit] = ids.get(c)!;
+  for (const [unit, c] of root.next) if (unit < LATIN_LIMIT) a.rootLatin[unit] = c.id!;
   a.firstWords = firstWords(root);
   return a;
 }
 
-function addWord(bits: Uint32Array, units: number[]): void {
-  let h = FNV_OFFSET;
-  for (const u of units) h = Math.imul(h ^ u, FNV_PRIME);
+function addHash(bits: Uint32Array, h: number): void {
   const b = (h >>> 0) & (FIRST_WORD_BITS - 1);
   bits[b >>> 5] |= 1 << (b & 31);
 }
 
+const extend = (h: number, unit: number): number => Math.imul(h ^ unit, FNV_PRIME);
+
 /** Every run of word units from the root that ends where a form ends or goes on with a space or a symbol. */
 function firstWords(root: TrieNode): Uint32Array {
   const bits = new Uint32Array(FIRST_WORD_BITS / 32);
-  const stack: [TrieNode, number[]][] = [...root.next].filter(([u]) => isWord(u)).map(([u, n]) => [n, [u]]);
-  while (stack.length > 0) {
-    const [node, units] = stack.pop()!;
+  const nodes: TrieNode[] = [];
+  const hashes: number[] = [];
+  for (const [u, n] of root.next) {
+    if (!isWord(u)) continue;
+    nodes.push(n);
+    hashes.push(extend(FNV_OFFSET, u));
+  }
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const h = hashes.pop()!;
     let ends = node.terminals !== null;
     for (const [u, child] of node.next) {
-      if (isWord(u)) stack.push([child, [...units, u]]);
-      else ends = true;
+      if (isWord(u)) {
+        nodes.push(child);
+        hashes.push(extend(h, u));
+      } else ends = true;
     }
     if (!ends) continue;
-    addWord(bits, units);
+    addHash(bits, h);
     // Plurals: the scanner hashes the word as written, "lambdas" included.
     if (node.terminals !== null) {
-      addWord(bits, [...units, 115]);
-      addWord(bits, [...units, 101, 115]);
+      addHash(bits, extend(h, 115));
+      addHash(bits, extend(extend(h, 101), 115));
     }
   }
   return bits;

@@ -19,6 +19,8 @@ export interface Terminal {
 export interface TrieNode {
   next: Map<number, TrieNode>;
   terminals: Terminal[] | null;
+  /** Set when the trie is compiled (breadth-first order). */
+  id?: number;
 }
 
 export interface CompiledEntry extends LoadedEntry {

@@ -33,10 +33,29 @@ export function camelSplit(form: string): string | null {
   return split === form ? null : split;
 }
 
-const stemOf = (w: string): string => porterStemmer.stem(w);
+const stems = new Map<string, string>();
+function stemOf(w: string): string {
+  let s = stems.get(w);
+  if (s === undefined) {
+    s = porterStemmer.stem(w);
+    stems.set(w, s);
+  }
+  return s;
+}
+
+const inflected = new Map<string, string[]>();
 
 /** Inflections of one word that share its Porter stem ("tuning" → tune, tunes, tuned, tunings). */
 export function inflections(word: string): string[] {
+  let out = inflected.get(word);
+  if (out === undefined) {
+    out = computeInflections(word);
+    inflected.set(word, out);
+  }
+  return out;
+}
+
+function computeInflections(word: string): string[] {
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return [word];
   const stem = stemOf(word);
   const bases = new Set([word, stem, word.replace(/(ing|ed|es|s|ion|ions)$/, ''), word.replace(/(ing|ed)$/, 'e')]);
@@ -67,7 +86,7 @@ export function formVariants(form: string, stem: boolean): string[] {
       let combos: string[][] = [[]];
       for (const w of words) {
         const next: string[][] = [];
-        for (const c of combos) for (const inf of inflections(w)) if (next.length < 128) next.push([...c, inf]);
+        for (const c of combos) for (const inf of inflections(w)) if (next.length < 48) next.push([...c, inf]);
         combos = next;
       }
       for (const c of combos) out.add(c.join(' '));

@@ -102,14 +102,16 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
       queue.unshift(...singles);
     } else if (task) {
       const job = task.jobs[0];
-      settle(task, 0, failedOutcome(job, init.ctx, { code: 'WORKER_CRASH', message: `row ${job.row} stopped its worker thread (${why}); it was skipped` }));
+      const hint = /memory/i.test(why) ? '; --jobs 1 has no such limit' : '';
+      settle(task, 0, failedOutcome(job, init.ctx, { code: 'WORKER_CRASH', message: `row ${job.row} stopped its worker thread (${why}); it was skipped${hint}` }));
     }
     dispatch();
   };
 
   function spawn(): Slot {
-    // A small young generation keeps each thread's heap (and the run's RSS) down; analysis garbage dies young anyway.
-    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    // Heap limits keep each thread's heap slack (and the run's RSS) down. A posting that needs more
+    // (a 10 MB cell with ~500k mentions) kills only its worker and becomes an error row; --jobs 1 has no limit.
+    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
     const slot: Slot = { worker, task: null, id: -1, ready: false };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.ready) slot.ready = true;
