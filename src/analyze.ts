@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { AnalysisResult, InputError, Posting, PostingResult } from './model.js';
 import { buildEngine, type Engine } from './lexicon/engine.js';
-import { loadCatalog, loadLexicons } from './lexicon/load.js';
+import { builtinLexiconFiles, loadCatalog, loadLexicons } from './lexicon/load.js';
+import { cacheKey, readEngineCache } from './lexicon/engine-cache.js';
 import type { Certification } from './lexicon/catalog-schema.js';
 import { prepare } from './text/document.js';
 import { matchDoc } from './match/match.js';
@@ -29,9 +30,18 @@ export interface Analyzer {
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** The engine for the built-in lexicons (from the build-time cache when it is current) plus any user lexicons. */
+export function loadEngine(userLexicons: string[] = []): Engine {
+  if (userLexicons.length === 0) {
+    const cached = readEngineCache(cacheKey(VERSION, builtinLexiconFiles()));
+    if (cached) return cached;
+  }
+  return buildEngine(loadLexicons(userLexicons));
+}
+
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   return {
-    engine: buildEngine(loadLexicons(opts.lexicons ?? [])),
+    engine: loadEngine(opts.lexicons ?? []),
     catalog: loadCatalog(),
     asOf: opts.asOf ?? today(),
     includeText: opts.includeText ?? false,

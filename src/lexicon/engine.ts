@@ -34,7 +34,6 @@ export interface CompiledEntry extends LoadedEntry {
 export interface Engine {
   entries: CompiledEntry[];
   byId: Map<string, CompiledEntry>;
-  root: TrieNode;
   /** The trie as flat arrays, for the scanner. */
   automaton: Automaton;
   /** Every surface form, for yardsticks such as `rg -f`. */
@@ -104,7 +103,7 @@ export function buildEngine(entries: LoadedEntry[]): Engine {
       }
     }
   });
-  return { entries: compiled, byId: new Map(compiled.map((e) => [e.id, e])), root, automaton: compile(root), surfaceForms: [...surfaceForms].sort() };
+  return { entries: compiled, byId: new Map(compiled.map((e) => [e.id, e])), automaton: compile(root), surfaceForms: [...surfaceForms].sort() };
 }
 
 export { SPACE };
