@@ -20,10 +20,13 @@ const HEADINGS: [Section, RegExp][] = [
 
 const PREFERRED_PHRASE = /\b(a plus|a bonus|nice to have|is preferred|are preferred|preferred but|ideally|desirable|would be great|advantageous|an advantage)\b/gi;
 
+// Any heading keyword at all: most lines have none, and then no other test is needed.
+const ANY_HEADING = new RegExp(HEADINGS.map(([, re]) => re.source).join('|'), 'i');
+
 function headingText(line: string): string | null {
   if (line.length > 100) return null;
   let t = line.trim();
-  if (t.length === 0 || t.length > 80) return null;
+  if (t.length === 0 || t.length > 80 || !ANY_HEADING.test(t)) return null;
   const bullet = /^([•·▪◦*\-–—>]|\d+[.)])\s/.test(t);
   const markdown = /^#{1,6}\s/.test(t);
   const bold = /^(\*\*|__).+(\*\*|__):?$/.test(t);
