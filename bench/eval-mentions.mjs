@@ -8,6 +8,7 @@
 //   node bench/eval-mentions.mjs --all      also every true positive
 //   node bench/eval-mentions.mjs --json     figures and misses as JSON
 //   node bench/eval-mentions.mjs --check    exit 1 when precision < 0.97 or recall < 0.95
+//   node bench/eval-mentions.mjs --tag T    only the postings tagged T (e.g. held-out, false-friend:glue)
 //
 // Scoring: a predicted mention (platform aws or azure, any kind) is true when it overlaps a
 // required gold mention of the same platform, ignored when it overlaps only optional gold
@@ -84,8 +85,10 @@ async function loadTexts(file, wanted) {
 const keyOf = (p) => (p.row !== undefined ? p.row : p.line);
 const label = (p) => `${p.file} ${p.row !== undefined ? `row ${p.row}` : `line ${p.line}`}`;
 
+const tagArg = args.includes('--tag') ? args[args.indexOf('--tag') + 1] : null;
+const selected = ann.postings.filter((p) => !tagArg || p.tags.some((t) => t === tagArg || t.startsWith(`${tagArg}:`)));
 const byFile = new Map();
-for (const p of ann.postings) {
+for (const p of selected) {
   if (!byFile.has(p.file)) byFile.set(p.file, new Set());
   byFile.get(p.file).add(keyOf(p));
 }
@@ -94,17 +97,20 @@ for (const [file, wanted] of byFile) loaded.set(file, await loadTexts(file, want
 
 const usable = [];
 const skipped = [];
-for (const p of ann.postings) {
+for (const p of selected) {
   const text = loaded.get(p.file)?.get(keyOf(p));
   if (text === undefined) skipped.push(`${label(p)}: not found in the corpus`);
   else if (sha256(text) !== p.sha256) skipped.push(`${label(p)}: text differs from the annotated one (sha256 mismatch)`);
   else usable.push({ ...p, text });
 }
 
+const subsetOf = (p) => (p.tags.includes('held-out') ? 'held-out' : 'tuning set');
 const result = analyzeTexts(usable.map((p, i) => ({ id: String(i), text: p.text })));
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const zero = () => ({ tp: 0, fp: 0, ignored: 0, gold: 0, found: 0 });
 const totals = { all: zero(), aws: zero(), azure: zero() };
+// The postings annotated after the lexicon was tuned (tag held-out) are also scored apart.
+const subsets = { 'tuning set': zero(), 'held-out': zero() };
 const perPosting = [];
 
 usable.forEach((p, i) => {
@@ -115,14 +121,14 @@ usable.forEach((p, i) => {
   for (const m of mentions) {
     const same = p.gold.filter((g) => g.platform === m.platform && overlaps(g, m));
     const kind = same.some((g) => !g.optional) ? 'tp' : same.length ? 'ignored' : 'fp';
-    for (const t of [totals.all, totals[m.platform]]) t[kind]++;
+    for (const t of [totals.all, totals[m.platform], subsets[subsetOf(p)]]) t[kind]++;
     if (kind === 'fp') fps.push(m);
     if (kind === 'tp') tps.push(m);
   }
   const fns = [];
   for (const g of required) {
     const hit = mentions.some((m) => m.platform === g.platform && overlaps(g, m));
-    for (const t of [totals.all, totals[g.platform]]) {
+    for (const t of [totals.all, totals[g.platform], subsets[subsetOf(p)]]) {
       t.gold++;
       if (hit) t.found++;
     }
@@ -134,6 +140,7 @@ usable.forEach((p, i) => {
 const ratio = (a, b) => (b === 0 ? 1 : a / b);
 const figures = (t) => ({ precision: ratio(t.tp, t.tp + t.fp), recall: ratio(t.found, t.gold), tp: t.tp, fp: t.fp, fn: t.gold - t.found, gold: t.gold, ignored: t.ignored });
 const report = { postings: usable.length, skipped, all: figures(totals.all), aws: figures(totals.aws), azure: figures(totals.azure) };
+report.subsets = Object.fromEntries(Object.entries(subsets).map(([k, t]) => [k, { postings: usable.filter((p) => subsetOf(p) === k).length, ...figures(t) }]));
 const snippet = (text, s, e) => text.slice(Math.max(0, s - 40), Math.min(text.length, e + 40)).replace(/\s+/g, ' ');
 
 if (flag('--json')) {
@@ -145,12 +152,16 @@ if (flag('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   const pct = (x) => x.toFixed(3);
-  console.log(`certfit mention evaluation: ${usable.length} annotated postings from ${CORPUS}`);
+  console.log(`certfit mention evaluation: ${usable.length} annotated postings${tagArg ? ` tagged ${tagArg}` : ''} from ${CORPUS}`);
   for (const s of skipped) console.log(`  skipped ${s}`);
   console.log(`\n           precision  recall     TP    FP    FN   gold  ignored`);
   for (const k of ['aws', 'azure', 'all']) {
     const f = report[k];
     console.log(`  ${k.padEnd(7)}  ${pct(f.precision).padStart(9)}  ${pct(f.recall).padStart(6)}  ${String(f.tp).padStart(5)} ${String(f.fp).padStart(5)} ${String(f.fn).padStart(5)} ${String(f.gold).padStart(6)} ${String(f.ignored).padStart(8)}`);
+  }
+  for (const [k, f] of Object.entries(report.subsets)) {
+    if (f.postings === 0 || f.postings === usable.length) continue;
+    console.log(`  ${k.padEnd(11)} ${pct(f.precision).padStart(5)}  ${pct(f.recall).padStart(6)}  ${String(f.tp).padStart(5)} ${String(f.fp).padStart(5)} ${String(f.fn).padStart(5)} ${String(f.gold).padStart(6)} ${String(f.ignored).padStart(8)}   (${f.postings} postings)`);
   }
   console.log(`  target: precision >= ${TARGET.precision}, recall >= ${TARGET.recall} (aws + azure together)`);
   console.log('  (TP/FP count predicted mentions; FN and gold count gold mentions; ignored = predictions that overlap only optional gold)');

@@ -33,6 +33,10 @@ describe('lexicon schema', () => {
     ] }));
     const dup = readLexicons([file]).problems.map((p) => `${p.path}: ${p.message}`);
     expect(dup).toEqual(['entries[1] (aws.ok): duplicate id, already defined in bad.json', 'entries[1] (aws.ok): has ambiguous forms but no context (cues/negative)']);
+    writeFileSync(file, JSON.stringify({ lexicon: 'x', entries: [
+      { id: 'aws.twice', name: 'Twice', platform: 'aws', kind: 'service', category: 'ml', weight: 1, forms: ['S3', { text: 's3', case: 'exact' }], source: 'https://example.com', examples: { match: ['S3'] } },
+    ] }));
+    expect(readLexicons([file]).problems.map((p) => p.message)).toEqual(['forms "S3" and "s3" are the same to the matcher (case and separators are ignored); keep one, with the case rule you want']);
     writeFileSync(file, '{ not json');
     expect(readLexicons([file]).problems[0].message).toMatch(/^not valid JSON/);
   });

@@ -124,3 +124,26 @@ describe('matcher: prefixes and ampersands', () => {
     expect(t('Join our AWS Q&A sessions and Amazon Q.')).toEqual(['AWS', 'Amazon Q']);
   });
 });
+
+describe('matcher: links, possessives and glued capitals', () => {
+  const e = engineOf([
+    ...SMALL,
+    { id: 'aws.emr', name: 'Amazon EMR', platform: 'aws', category: 'data', forms: [{ text: 'EMR', case: 'exact', ambiguous: true }], context: { cues: ['Spark'], negative: ['Epic'] } },
+    { id: 'aws.rds', name: 'Amazon RDS', platform: 'aws', category: 'ops', forms: [{ text: 'RDS', case: 'exact' }] },
+    { id: 'azure.ai', name: 'Azure AI', platform: 'azure', category: 'ai', forms: [{ text: 'AI', prefixOnly: true }], context: { cues: [], negative: ['acceleration program'] } },
+  ]);
+  const t = (text: string) => run(e, text).mentions.map((m) => m.text);
+  it('finds nothing inside URLs', () => {
+    expect(t('Apply at https://jobs.example.com/apply/aws-sagemaker-engineer or www.example.com/azure-ml today. We use SageMaker.')).toEqual(['SageMaker']);
+  });
+  it('takes a company in the possessive as a vendor prefix', () => {
+    expect(t("Amazon's EMR and Amazon’s EMR clusters")).toEqual(["Amazon's EMR", 'Amazon’s EMR']);
+  });
+  it('lets negatives veto a prefix-only form', () => {
+    expect(t('Join the Microsoft AI Development Acceleration Program.')).toEqual([]);
+    expect(t('Build on Microsoft AI services.')).toEqual(['Microsoft AI']);
+  });
+  it('ends a capital run glued to a Title-case word', () => {
+    expect(t('DynamoDB, or RDSProgramming in Python')).toEqual(['RDS']);
+  });
+});

@@ -13,6 +13,8 @@ export interface Terminal {
   ambiguous: boolean;
   /** Reached through a vendor prefix ("AWS Glue"), which is context enough. */
   prefix: string | null;
+  /** The form counts only after a prefix ("Azure AI"): its negative phrases still apply then. */
+  prefixOnly?: boolean;
   former?: { until?: string; note?: string };
 }
 
@@ -83,6 +85,7 @@ export function buildEngine(entries: LoadedEntry[]): Engine {
         caseRule: f.case ?? 'any',
         ambiguous: f.ambiguous ?? false,
         former: f.former,
+        ...('prefixOnly' in f && f.prefixOnly ? { prefixOnly: true } : {}),
       };
       surfaceForms.add(f.text);
       const variants = formVariants(f.text, entry.stem);
@@ -99,7 +102,11 @@ export function buildEngine(entries: LoadedEntry[]): Engine {
           }
           continue;
         }
-        for (const p of VENDOR_PREFIXES[platform]) insert(root, `${normalize(p)} ${v}`, { ...base, prefix: p });
+        for (const p of VENDOR_PREFIXES[platform]) {
+          insert(root, `${normalize(p)} ${v}`, { ...base, prefix: p });
+          // "Amazon's EMR", "Microsoft’s Azure AI Search": a company name in the possessive is a prefix too.
+          if (!/ /.test(p) && p !== p.toUpperCase()) for (const s of ["'s", '’s']) insert(root, `${normalize(p)}${s} ${v}`, { ...base, prefix: `${p}${s}` });
+        }
       }
     }
   });

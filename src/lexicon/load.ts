@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { CertfitError } from '../errors.js';
 import { lexiconFileSchema, type EntryInput } from './schema.js';
 import { catalogFileSchema, type Certification } from './catalog-schema.js';
+import { normalize } from './variants.js';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
 export const BUILTIN_LEXICONS = ['aws.json', 'azure.json', 'gcp.json', 'skills.json', 'certification-names.json'];
@@ -74,6 +75,15 @@ export function readLexicons(files: string[]): { entries: LoadedEntry[]; problem
       seen.set(entry.id, file);
       const ambiguous = entry.forms.some((f) => typeof f !== 'string' && f.ambiguous);
       if (ambiguous && !entry.context) problems.push({ file, path: at, message: 'has ambiguous forms but no context (cues/negative)' });
+      // Two forms that differ only in case or separators reach the same trie key: the second would be dropped silently.
+      const keys = new Map<string, string>();
+      for (const f of entry.forms) {
+        const text = typeof f === 'string' ? f : f.text;
+        const key = normalize(text);
+        const first = keys.get(key);
+        if (first !== undefined) problems.push({ file, path: at, message: `forms "${first}" and "${text}" are the same to the matcher (case and separators are ignored); keep one, with the case rule you want` });
+        else keys.set(key, text);
+      }
       if (entry.platform === null && entry.forms.some((f) => typeof f !== 'string' && f.prefixOnly)) {
         problems.push({ file, path: at, message: 'prefixOnly needs a platform (there is no vendor prefix without one)' });
       }

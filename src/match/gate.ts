@@ -34,14 +34,21 @@ function firstEndingAfter(anchors: Anchor[], offset: number): number {
 const RANK = { unambiguous: 4, 'vendor-prefix': 3, sibling: 2, cue: 1 } as const;
 
 export function judge(doc: Doc, start: number, end: number, t: Terminal, entry: CompiledEntry, anchors: Anchor[]): GateResult {
-  if (t.prefix !== null) return { ok: true, gate: { rule: 'vendor-prefix', detail: t.prefix }, rank: RANK['vendor-prefix'] };
-  if (!t.ambiguous) return { ok: true, gate: { rule: 'unambiguous', detail: t.form }, rank: RANK.unambiguous };
   const text = doc.text;
-  const sentence = sentenceSpan(doc, start, end);
-  const negative = findPhrase(text, Math.max(sentence.start, start - NEGATIVE_WINDOW), Math.min(sentence.end, end + NEGATIVE_WINDOW), entry.negative);
-  if (negative !== null) {
-    return { ok: false, reason: { code: 'negative-cue', message: `"${negative}" nearby: ordinary use, not ${entry.name}` } };
+  const negativeNear = (): string | null => {
+    const sentence = sentenceSpan(doc, start, end);
+    return findPhrase(text, Math.max(sentence.start, start - NEGATIVE_WINDOW), Math.min(sentence.end, end + NEGATIVE_WINDOW), entry.negative);
+  };
+  const vetoed = (phrase: string): GateResult => ({ ok: false, reason: { code: 'negative-cue', message: `"${phrase}" nearby: ordinary use, not ${entry.name}` } });
+  if (t.prefix !== null) {
+    // A prefix-only form ("Microsoft AI") is a name only with its prefix, so its negatives still count.
+    const negative = t.prefixOnly ? negativeNear() : null;
+    return negative !== null ? vetoed(negative) : { ok: true, gate: { rule: 'vendor-prefix', detail: t.prefix }, rank: RANK['vendor-prefix'] };
   }
+  if (!t.ambiguous) return { ok: true, gate: { rule: 'unambiguous', detail: t.form }, rank: RANK.unambiguous };
+  const sentence = sentenceSpan(doc, start, end);
+  const negative = negativeNear();
+  if (negative !== null) return vetoed(negative);
   if (entry.platform !== null && entry.siblings) {
     // Anchors are in text order and do not overlap: start from the first that ends near enough.
     for (let k = firstEndingAfter(anchors, start - SIBLING_WINDOW); k < anchors.length && anchors[k].start <= end + SIBLING_WINDOW; k++) {

@@ -119,7 +119,29 @@ function candidate(text: string, p: number, raw: Option[]): Candidate {
  */
 const MAX_GLUED = 8;
 
+// Links are addresses, not prose: "…/apply/azure-devops-engineer" names no service.
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/gi;
+
+/** The [start, end) ranges of URLs in the text, in order. */
+function urlRanges(text: string): number[] {
+  if (!text.includes('http') && !text.includes('www.') && !text.includes('WWW.')) return [];
+  const out: number[] = [];
+  for (const m of text.matchAll(URL)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
 export function scan(engine: Engine, text: string, exhaustive = false): Candidate[] {
+  const found = scanAll(engine, text, exhaustive);
+  const urls = urlRanges(text);
+  if (urls.length === 0) return found;
+  let k = 0;
+  return found.filter((c) => {
+    while (k < urls.length && urls[k + 1] <= c.start) k += 2;
+    return !(k < urls.length && urls[k] <= c.start);
+  });
+}
+
+function scanAll(engine: Engine, text: string, exhaustive: boolean): Candidate[] {
   const out: Candidate[] = [];
   const a = engine.automaton;
   const bits = a.firstWords;
@@ -165,6 +187,10 @@ export function scan(engine: Engine, text: string, exhaustive = false): Candidat
           gHash[glued] = FNV_OFFSET;
           gHit[glued++] = 0;
         }
+      } else if ((prev & UPPER) !== 0 && (cls & UPPER) !== 0 && p + 1 < n && (clsOf(text.charCodeAt(p + 1)) & LOWER) !== 0) {
+        // A capital run may end where a Title-case word is glued on: "RDSProgramming".
+        if (!hit) hit = inSet(h);
+        for (let k = 0; k < glued; k++) if (gHit[k] === 0 && inSet(gHash[k])) gHit[k] = 1;
       }
       h = Math.imul(h ^ f, FNV_PRIME);
       for (let k = 0; k < glued; k++) gHash[k] = Math.imul(gHash[k] ^ f, FNV_PRIME);

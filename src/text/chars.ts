@@ -92,5 +92,8 @@ export function isWordEnd(text: string, i: number): boolean {
   const next = text.charCodeAt(i);
   if (next === AMP) return i + 1 >= text.length || !isWord(text.charCodeAt(i + 1));
   if (!isWord(next)) return true;
-  return isLower(text.charCodeAt(i - 1)) && isUpper(next);
+  if (!isUpper(next)) return false;
+  const prev = text.charCodeAt(i - 1);
+  // "TranscribeFamiliar", and a capital run glued to a Title-case word: "RDSProgramming".
+  return isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1)));
 }
