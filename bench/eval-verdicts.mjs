@@ -106,27 +106,44 @@ const today = createAnalyzer();
 for (const c of cases) c.result = analyzePosting(today, { ...c.posting, id: c.id, source: c.id });
 
 const predicted = (v) => (v.platform ?? (v.label === 'either' ? 'either' : 'abstain'));
-const single = cases.filter((c) => c.label !== 'none');
-const none = cases.filter((c) => c.label === 'none');
-const right = single.filter((c) => c.result.verdict.platform === c.label);
-const abstained = none.filter((c) => c.result.verdict.platform === null);
-const accuracy = single.length ? right.length / single.length : 0;
-const abstention = none.length ? abstained.length / none.length : 0;
+const rightOf = (c) => (c.label === 'none' ? c.result.verdict.platform === null : c.result.verdict.platform === c.label);
+
+/** Accuracy on single-platform postings and abstention on no-cloud postings of some cases. */
+function figures(of) {
+  const single = of.filter((c) => c.label !== 'none');
+  const none = of.filter((c) => c.label === 'none');
+  const right = single.filter(rightOf).length;
+  const abstained = none.filter(rightOf).length;
+  return { single: single.length, right, none: none.length, abstained, accuracy: single.length ? right / single.length : 0, abstention: none.length ? abstained / none.length : 0 };
+}
+
+// The targets are judged on the postings that were not picked for how certfit treats them ("chosen"
+// and "random"); "hard" ones were found where certfit disagreed with plain patterns, so they are
+// shown apart and never flatter or sink the headline.
+const fair = cases.filter((c) => c.stratum !== 'hard');
+const f = figures(fair);
+const accuracy = f.accuracy;
+const abstention = f.abstention;
 
 console.log(`certfit verdicts vs ${annotations.length} hand-judged postings from ${CORPUS} (catalog as of ${today.asOf})`);
 if (unreadable.length) {
   console.log(`\n${unreadable.length} annotated posting(s) could not be checked:`);
   for (const u of unreadable) console.log(`  ${u}`);
 }
-console.log('');
-console.log(`Single-platform postings: ${right.length}/${single.length} right = ${pct(right.length, single.length)} (target ≥ 95%) ${accuracy >= 0.95 ? 'met' : 'NOT MET'}`);
-for (const p of ['aws', 'azure', 'gcp']) {
-  const of = single.filter((c) => c.label === p);
-  console.log(`  ${p.padEnd(6)} ${of.filter((c) => c.result.verdict.platform === p).length}/${of.length}`);
+console.log('\nTargets, on the chosen and random postings (not the hard ones):');
+console.log(`  single-platform postings: ${f.right}/${f.single} right = ${pct(f.right, f.single)} (target ≥ 95%) ${accuracy >= 0.95 ? 'met' : 'NOT MET'}`);
+console.log(`  no-cloud postings:        ${f.abstained}/${f.none} abstained = ${pct(f.abstained, f.none)} (target ≥ 90%) ${abstention >= 0.9 ? 'met' : 'NOT MET'}`);
+console.log('\nBy stratum                single-platform right        no-cloud abstained');
+for (const [name, of] of [['chosen', cases.filter((c) => c.stratum === 'chosen')], ['random', cases.filter((c) => c.stratum === 'random')], ['hard', cases.filter((c) => c.stratum === 'hard')], ['all', cases]]) {
+  const g = figures(of);
+  console.log(`  ${name.padEnd(22)}  ${`${g.right}/${g.single}`.padStart(7)} = ${pct(g.right, g.single).padStart(6)}          ${`${g.abstained}/${g.none}`.padStart(7)} = ${pct(g.abstained, g.none).padStart(6)}`);
 }
-const eitherNone = abstained.filter((c) => c.result.verdict.label === 'either').length;
-console.log(`No-cloud postings: ${abstained.length}/${none.length} abstained = ${pct(abstained.length, none.length)} (target ≥ 90%) ${abstention >= 0.9 ? 'met' : 'NOT MET'}` +
-  `${eitherNone ? ` (${eitherNone} of them as "either", the rest as insufficient evidence)` : ''}`);
+for (const p of ['aws', 'azure', 'gcp']) {
+  const of = cases.filter((c) => c.label === p);
+  console.log(`  ${`${p} (all strata)`.padEnd(22)}  ${`${of.filter(rightOf).length}/${of.length}`.padStart(7)} = ${pct(of.filter(rightOf).length, of.length).padStart(6)}`);
+}
+const eitherNone = cases.filter((c) => c.label === 'none' && c.result.verdict.label === 'either').length;
+if (eitherNone) console.log(`  (${eitherNone} no-cloud posting(s) got "either": platform null, so counted as abstaining)`);
 
 // Confusion table: rows are the person's label, columns certfit's verdict.
 const COLS = ['aws', 'azure', 'gcp', 'either', 'abstain'];
@@ -137,13 +154,13 @@ for (const label of ['aws', 'azure', 'gcp', 'none']) {
   console.log(`  ${label.padEnd(8)}${COLS.map((col) => String(row.filter((c) => predicted(c.result.verdict) === col).length).padStart(8)).join('')}${String(row.length).padStart(8)}`);
 }
 
-const misses = cases.filter((c) => (c.label === 'none' ? c.result.verdict.platform !== null : c.result.verdict.platform !== c.label));
+const misses = cases.filter((c) => !rightOf(c));
 const show = VERBOSE ? cases : misses;
 console.log(`\n${VERBOSE ? 'Every posting' : `Misses (${misses.length})`}:`);
 for (const c of show) {
   const v = c.result.verdict;
   const s = v.scores.platform;
-  console.log(`  ${c.id}  judged ${c.label}, certfit ${predicted(v)} (${v.label}, confidence ${v.confidence}; aws ${s.aws} · azure ${s.azure} · gcp ${s.gcp} · either ${v.scores.either})`);
+  console.log(`  ${c.id} [${c.stratum}]  judged ${c.label}, certfit ${predicted(v)} (${v.label}, confidence ${v.confidence}; aws ${s.aws} · azure ${s.azure} · gcp ${s.gcp} · either ${v.scores.either})`);
   console.log(`    judged because: ${c.reason}`);
   for (const r of v.reasons.slice(0, 4)) {
     const forms = [...new Set(c.result.mentions.filter((m) => m.term === r.term).map((m) => `${m.form}@${m.section}`))].slice(0, 3).join(', ');

@@ -9,7 +9,7 @@ import type { Certification } from './lexicon/catalog-schema.js';
 import { prepare } from './text/document.js';
 import { matchDoc } from './match/match.js';
 import { postingVerdict } from './score/verdict.js';
-import { counted, portfolioVerdict } from './score/portfolio.js';
+import { portfolioVerdict } from './score/portfolio.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzerOptions {
@@ -125,7 +125,7 @@ export function buildResult(a: Analyzer, postings: PostingResult[]): AnalysisRes
       analysed: postings.filter((p) => p.status === 'ok').length,
       failed: postings.filter((p) => p.status === 'error').length,
       duplicates: postings.filter((p) => p.duplicateOf).length,
-      verdict: portfolioVerdict(postings.filter(counted), a.catalog, a.asOf),
+      verdict: portfolioVerdict(postings, a.catalog, a.asOf),
     },
   };
 }

@@ -11,6 +11,24 @@ export const SECTION_WEIGHT: Record<Section, number> = {
   benefits: 0.1,
 };
 
+/**
+ * A sentence that asks the candidate for something ("experience with", "knowledge of", "you have"),
+ * or that states what the team builds on ("we work with", "our stack", "hosted on"). A company blurb
+ * or a benefit does neither; when the section detector files such a sentence under "about" or
+ * "benefits" (a heading it did not recognise, so the section before it ran on), the sentence is
+ * weighed as text of unknown section ("other"), or as "preferred" when it says so ("is a plus").
+ */
+const ASKS = /\b(experience (with|in|of|on|using|building|developing|deploying|working)|experienced (with|in)|knowledge of|familiar(ity)? with|proficien(t|cy) (in|with)|expertise (in|with)|hands[- ]on|(good|solid|strong|deep) understanding of|background in|skilled in|exposure to|you (have|bring|know)|you['’]ve|ability to|we (use|work with|run on|build on|are built on|deploy on)|our (tech )?stack|tech stack|(built|based|hosted|running|runs|deployed) (on|in))\b/i;
+const PREFERRED = /\b(a plus|a bonus|nice to have|is preferred|are preferred|preferred but|ideally|desirable|would be great|advantageous|an advantage)\b/i;
+
+/** The weight of a mention's section, correcting "about"/"benefits" for sentences that ask for experience or state the stack. */
+export function sectionWeight(m: Pick<Mention, 'section' | 'sentence'>): number {
+  if ((m.section === 'about' || m.section === 'benefits') && ASKS.test(m.sentence)) {
+    return SECTION_WEIGHT[PREFERRED.test(m.sentence) ? 'preferred' : 'other'];
+  }
+  return SECTION_WEIGHT[m.section];
+}
+
 /** The k-th repeat of a term (0-based) counts REPEAT_DECAY^k: ten repeats are worth less than two distinct terms. */
 export const REPEAT_DECAY = 0.5;
 
@@ -21,15 +39,26 @@ export interface TermEvidence {
   count: number;
   /** Weighted, section-adjusted, with diminishing repeats. */
   value: number;
+  /** The part of the evidence from mentions outside "AWS or Azure" alternatives (repeats diminishing among them). */
+  committed: number;
+  /** The part from mentions inside such alternatives (repeats diminishing among them). */
+  alternativeValue: number;
   mentions: Mention[];
   /** True when every mention of the term stood in an "X or Y" list of platforms. */
   alternative: boolean;
 }
 
-const SEPARATOR = /^\s*(,|\/|\||or|,\s*or|and\/or|or\s+even|\(|\)|,\s*and\/or)\s*$/i;
+/** What may stand between two items of a list: punctuation, brackets, "or", "and/or", "and". */
+const SEPARATOR = /^[\s,/|()]*(?:\b(?:or|and\/or|or\s+even|and)\b[\s,/|()]*)?$/i;
 const OR = /(\bor\b|\/|\|)/i;
+/** A list introduced as examples or options ("such as AWS, Azure and GCP") offers a choice even without "or". */
+const CHOICE_CUE = /\b(such\s+as|e\.\s?g\.?|eg\.?|i\.\s?e\.?|for\s+(example|instance)|like|one\s+of|any\s+of|either)\s*[:(]?\s*$/i;
 
-/** Indexes of mentions that stand in an alternation of different platforms ("AWS, Azure or GCP"). */
+/**
+ * Indexes of mentions that stand in an alternation of different platforms: "AWS or Azure",
+ * "AWS, Azure or GCP", "AWS/GCP", "Google Cloud Platform (GCP), AWS, or Azure", and example lists
+ * ("such as AWS, Azure and GCP"). Needs the posting text; without it nothing is an alternation.
+ */
 export function alternatives(text: string, mentions: Mention[]): Set<number> {
   const out = new Set<number>();
   let i = 0;
@@ -38,33 +67,43 @@ export function alternatives(text: string, mentions: Mention[]): Set<number> {
     let hasOr = false;
     const platforms = new Set<Platform | null>([mentions[i].platform]);
     while (j + 1 < mentions.length) {
+      if (mentions[j + 1].start > text.length || mentions[j + 1].platform === null) break;
       const between = text.slice(mentions[j].end, mentions[j + 1].start);
-      if (!SEPARATOR.test(between) || mentions[j + 1].platform === null) break;
+      if (!SEPARATOR.test(between)) break;
       if (OR.test(between)) hasOr = true;
       platforms.add(mentions[j + 1].platform);
       j++;
     }
     platforms.delete(null);
-    if (j > i && hasOr && platforms.size > 1) for (let k = i; k <= j; k++) out.add(k);
+    const offered = hasOr || CHOICE_CUE.test(text.slice(Math.max(0, mentions[i].start - 40), mentions[i].start));
+    if (j > i && offered && platforms.size > 1) for (let k = i; k <= j; k++) out.add(k);
     i = j + 1;
   }
   return out;
 }
+
+/** Sum of values, largest first, the k-th counting REPEAT_DECAY^k. */
+const diminishing = (values: number[]): number => [...values].sort((a, b) => b - a).reduce((sum, v, k) => sum + v * REPEAT_DECAY ** k, 0);
 
 export function termEvidence(text: string, mentions: Mention[]): TermEvidence[] {
   const alt = alternatives(text, mentions);
   const byTerm = new Map<string, { m: Mention; v: number; alt: boolean }[]>();
   mentions.forEach((m, i) => {
     const list = byTerm.get(m.term) ?? [];
-    list.push({ m, v: m.weight * SECTION_WEIGHT[m.section], alt: alt.has(i) });
+    list.push({ m, v: m.weight * sectionWeight(m), alt: alt.has(i) });
     byTerm.set(m.term, list);
   });
   const out: TermEvidence[] = [];
   for (const [term, list] of byTerm) {
     list.sort((a, b) => b.v - a.v || a.m.start - b.m.start);
-    const value = list.reduce((sum, x, k) => sum + x.v * REPEAT_DECAY ** k, 0);
+    const value = diminishing(list.map((x) => x.v));
+    const committed = diminishing(list.filter((x) => !x.alt).map((x) => x.v));
+    const alternativeValue = diminishing(list.filter((x) => x.alt).map((x) => x.v));
     const first = list[0].m;
-    out.push({ term, name: first.name, platform: first.platform, count: list.length, value, mentions: list.map((x) => x.m), alternative: list.every((x) => x.alt) });
+    out.push({
+      term, name: first.name, platform: first.platform, count: list.length, value, committed, alternativeValue,
+      mentions: list.map((x) => x.m), alternative: list.every((x) => x.alt),
+    });
   }
   return out.sort((a, b) => b.value - a.value || a.term.localeCompare(b.term));
 }

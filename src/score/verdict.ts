@@ -6,8 +6,15 @@ import { termEvidence, type TermEvidence } from './evidence.js';
 import { legacyNotes } from './legacy.js';
 import { describeVerdict } from './sentence.js';
 
-/** Below this much weighted platform evidence a posting gets "insufficient evidence". */
+/** Below this much weighted platform evidence a posting gets "insufficient evidence"… */
 export const MIN_EVIDENCE = 1;
+/**
+ * …unless the leading cloud is named by at least this many distinct terms (its own name and its
+ * services, outside "AWS or Azure" alternatives). Lexicon weights measure fit for a certification and
+ * are low for everyday services (S3, EC2, Azure Functions: 0.2–0.5), so "AWS (S3, EC2)" weighs under
+ * MIN_EVIDENCE; yet three different names of one cloud say which cloud the job uses: not a coin flip.
+ */
+export const MIN_DISTINCT_TERMS = 3;
 /** The top platform must beat the runner-up by this factor not to be "either". */
 export const EITHER_RATIO = 1.25;
 
@@ -17,9 +24,18 @@ const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 export interface Scores {
   platform: Record<Platform, number>;
   track: Record<Track, number>;
+  /** All the evidence in "AWS or Azure" alternatives: enough of it, and nothing committed, reads as "either". */
   either: number;
   /** The platforms named in "AWS or Azure" alternatives, with their evidence. */
   eitherBy: Record<Platform, number>;
+  /**
+   * The strongest single platform's evidence in alternatives. A committed platform must beat this, not
+   * `either`, to win: one "AWS, Azure or GCP" is one statement that any cloud will do, and summing it
+   * over the three clouds it lists let a generic line outvote a posting that names AWS five times.
+   */
+  eitherTop: number;
+  /** Distinct terms per platform named outside alternatives (the platform's own name counts). */
+  distinct: Record<Platform, number>;
   total: number;
   terms: TermEvidence[];
 }
@@ -28,20 +44,22 @@ export function scoreMentions(text: string, mentions: Mention[]): Scores {
   const terms = termEvidence(text, mentions);
   const platform = zero(PLATFORMS);
   const track = zero(TRACKS);
-  let either = 0;
   const eitherBy = zero(PLATFORMS);
+  const distinct = zero(PLATFORMS);
   for (const t of terms) {
     if (t.platform !== null) {
-      if (t.alternative) {
-        either += t.value;
-        eitherBy[t.platform] += t.value;
-      } else platform[t.platform] += t.value;
+      // A term named both in "AWS or Azure" and on its own counts each mention where it stood.
+      eitherBy[t.platform] += t.alternativeValue;
+      platform[t.platform] += t.committed;
+      if (t.committed > 0) distinct[t.platform]++;
     }
     const tracks = t.mentions[0].tracks;
     for (const k of tracks) track[k] += t.value / tracks.length;
   }
   const total = terms.reduce((s, t) => s + t.value, 0);
-  return { platform, track, either, eitherBy, total, terms };
+  const either = PLATFORMS.reduce((sum, p) => sum + eitherBy[p], 0);
+  const eitherTop = Math.max(...PLATFORMS.map((p) => eitherBy[p]));
+  return { platform, track, either, eitherBy, eitherTop, distinct, total, terms };
 }
 
 /** Confidence grows with the margin over the runner-up and with the amount of evidence. */
@@ -61,10 +79,18 @@ export function topTrack(track: Record<Track, number>): Track | null {
   return best && best[1] > 0 ? best[0] : null;
 }
 
-export function decide(platform: Record<Platform, number>, either: number): { platform: Platform | null; label: VerdictLabel; confidence: number } {
+/**
+ * The platform verdict from the committed evidence per platform and the evidence in "AWS or Azure"
+ * alternatives (`either` in all, `eitherTop` for the strongest platform in them), and optionally how
+ * many distinct terms name each platform (see MIN_DISTINCT_TERMS).
+ */
+export function decide(
+  platform: Record<Platform, number>, either: number, distinct?: Record<Platform, number>, eitherTop = either,
+): { platform: Platform | null; label: VerdictLabel; confidence: number } {
   const [[first, top], [, second]] = ranked(platform);
-  if (top < MIN_EVIDENCE && either < MIN_EVIDENCE) return { platform: null, label: 'insufficient-evidence', confidence: 0 };
-  if (top < MIN_EVIDENCE || top < second * EITHER_RATIO || either > top) {
+  const enough = top >= MIN_EVIDENCE || (top > 0 && (distinct?.[first] ?? 0) >= MIN_DISTINCT_TERMS);
+  if (!enough && either < MIN_EVIDENCE) return { platform: null, label: 'insufficient-evidence', confidence: 0 };
+  if (!enough || top < second * EITHER_RATIO || eitherTop > top) {
     return { platform: null, label: 'either', confidence: confidence(Math.max(top, either), second) };
   }
   const c = confidence(top, second);
@@ -73,7 +99,7 @@ export function decide(platform: Record<Platform, number>, either: number): { pl
 
 export function postingVerdict(text: string, mentions: Mention[], catalog: Certification[], asOf: string): Verdict {
   const s = scoreMentions(text, mentions);
-  const d = decide(s.platform, s.either);
+  const d = decide(s.platform, s.either, s.distinct, s.eitherTop);
   const track = topTrack(s.track);
   const certification = d.platform ? pickOnTrack(catalog, catalogTrack(d.platform, track), asOf, `${d.platform.toUpperCase()} ${track ?? 'cloud'} evidence`) : null;
   const alternatives = alternativesFor(catalog, asOf, d.platform, track, s.track, d.label === 'either' ? sum(s.platform, s.eitherBy) : zero(PLATFORMS), certification?.id);

@@ -3,9 +3,9 @@
 import { analyzePosting, contentHash, errorResult, type Analyzer } from '../analyze.js';
 import type { InputError, PostingResult } from '../model.js';
 import { csvSafe } from '../report/sanitize.js';
-import { scoreMentions } from '../score/verdict.js';
+import { contribution } from '../score/portfolio.js';
 import { isPosting, jobToPosting, rowId } from './row-posting.js';
-import type { Contribution, RowContext, RowJob, RowOutcome } from './types.js';
+import type { RowContext, RowJob, RowOutcome } from './types.js';
 
 export const CERTFIT_COLUMNS = [
   'certfit_status', 'certfit_platform', 'certfit_label', 'certfit_confidence', 'certfit_certification',
@@ -32,21 +32,6 @@ export function certfitCells(r: PostingResult, empty: boolean): string[] {
     r.error ? errorText(r.error) : '',
   ];
   return cells.map(csvSafe);
-}
-
-/** What portfolioVerdict reads from one posting, without the mentions' locations and sentences. */
-export function contribution(r: PostingResult): Contribution {
-  const v = r.verdict;
-  const terms = new Map<string, [string, string, string | null]>();
-  for (const m of r.mentions) if (m.kind !== 'platform' && !terms.has(m.term)) terms.set(m.term, [m.term, m.name, m.platform]);
-  const scored = scoreMentions(r.text ?? '', r.mentions);
-  return {
-    evidenced: v !== null && v.label !== 'insufficient-evidence',
-    platform: v?.platform ?? null,
-    scores: v ? v.scores : { platform: {}, track: {} },
-    terms: [...terms.values()],
-    evidence: scored.terms.map((t) => ({ term: t.term, name: t.name, value: t.value, category: t.mentions[0].category, topics: t.mentions[0].topics })),
-  };
 }
 
 function outcomeOf(r: PostingResult, job: RowJob, ctx: RowContext, empty: boolean, hash?: string): RowOutcome {

@@ -4,7 +4,7 @@
 import { csvSafe } from '../report/sanitize.js';
 import { CERTFIT_COLUMNS, DUPLICATE_CELL } from './analyze-row.js';
 import { createRowFormatter, formatHeader } from './csv-format.js';
-import type { PortfolioAccumulator } from './portfolio-accumulator.js';
+import type { PortfolioAccumulator } from '../score/portfolio.js';
 import { rowId } from './row-posting.js';
 import type { RowOutcome, TableMeta } from './types.js';
 

@@ -6,7 +6,7 @@ import { createAnalyzer, today, type Analyzer, type AnalyzerOptions } from '../a
 import { loadCatalog } from '../lexicon/load.js';
 import type { Summary } from '../model.js';
 import { openTable } from './open-table.js';
-import { PortfolioAccumulator } from './portfolio-accumulator.js';
+import { PortfolioAccumulator } from '../score/portfolio.js';
 import { rowJob, textColumnName } from './row-posting.js';
 import { createRowWriter } from './row-writer.js';
 import type { Sink } from './sink.js';

@@ -1,6 +1,7 @@
 // Shapes shared by the table stages: reading rows, analysing them (in process or in a
 // worker), and writing them back in input order.
 import type { InputError } from '../model.js';
+import type { Contribution } from '../score/portfolio.js';
 
 export type TableFormat = 'csv' | 'jsonl';
 
@@ -61,23 +62,7 @@ export interface RowJob {
 }
 
 /** Per-term evidence of one posting, as the study focus needs it. */
-export interface TermValue {
-  term: string;
-  name: string;
-  value: number;
-  category: string;
-  topics: string[];
-}
-
-/** What one counted posting adds to the portfolio verdict: small, never the text. */
-export interface Contribution {
-  evidenced: boolean;
-  platform: string | null;
-  scores: { platform: Record<string, number>; track: Record<string, number> };
-  /** Distinct non-platform terms: [term, name, platform]. */
-  terms: [string, string, string | null][];
-  evidence: TermValue[];
-}
+export type { Contribution, TermValue } from '../score/portfolio.js';
 
 /** The result of analysing one row, in the small form that output and summary need. */
 export interface RowOutcome {
