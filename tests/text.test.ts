@@ -47,3 +47,14 @@ describe('sections', () => {
     expect(t.slice(s.start, s.end)).toBe('Two words here.');
   });
 });
+
+describe('sections: real-world headings', () => {
+  const at = (text: string, s: string) => sectionAt(prepare(text), text.indexOf(s));
+  it('ends a company blurb at "Job Description" and reads emphasised or curly headings', () => {
+    const t = 'Company Description\nWe make tea.\n\nJob Description\nYou build models.\n\n**_Requirements_**\n- Python\n\nWhat you’ll do\n- Ship';
+    expect(at(t, 'We make tea')).toBe('about');
+    expect(at(t, 'You build models')).toBe('other');
+    expect(at(t, '- Python')).toBe('requirements');
+    expect(at(t, '- Ship')).toBe('responsibilities');
+  });
+});

@@ -12,9 +12,9 @@ export function postingLine(p: PostingResult, width: number, paint: Paint): stri
   if (p.duplicateOf) return `  ${src}  ${paint('2', `duplicate of ${oneLine(p.duplicateOf, 60)}`)}`;
   const v = p.verdict;
   if (!v || v.label === 'insufficient-evidence') return `  ${src}  ${paint('2', 'insufficient evidence')}`;
-  const who = v.platform ? PLATFORM_NAME[v.platform] : 'either';
+  const who = v.platform ? `${PLATFORM_NAME[v.platform]} · ${v.label}` : 'either cloud';
   const evidence = v.reasons.slice(0, 4).map((r) => oneLine(r.name, 40)).join(', ');
-  return `  ${src}  ${paint('1', `${who} · ${v.label}`)} · ${v.confidence.toFixed(2)}  ${evidence}`;
+  return `  ${src}  ${paint('1', who)} · ${v.confidence.toFixed(2)}  ${evidence}`;
 }
 
 export function renderText(result: AnalysisResult, opts: RenderOptions = {}): string {

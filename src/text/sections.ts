@@ -11,6 +11,8 @@ export interface SectionSpan {
 // Order matters: "Preferred qualifications" is preferred, "About you" is requirements,
 // "About the role" is responsibilities, before the generic "About …".
 const HEADINGS: [Section, RegExp][] = [
+  // Neutral headings end the section before them (a company blurb must not run on into the job).
+  ['other', /^(job description|description|position description|job details|the position|job overview|role description)$/],
   ['benefits', /\b(benefits|perks|what we offer|we offer|compensation|salary|pay range|pay transparency|equal (opportunity|employment)|eeo|total rewards|our offer|why you('ll| will)? love)\b/],
   ['preferred', /\b(preferred|nice[ -]to[ -]haves?|bonus( points)?|desired|desirable|good[ -]to[ -]haves?|pluses|additional (qualifications|skills)|extra credit)\b/],
   ['requirements', /\b(requirements?|qualifications?|what you('ll| will)? (need|bring|have)|what we('re| are) looking for|who you are|must[ -]haves?|skills|experience|about you|you have|you bring|your profile|profile|competencies|required|minimum|basic)\b/],
@@ -25,14 +27,16 @@ const ANY_HEADING = new RegExp(HEADINGS.map(([, re]) => re.source).join('|'), 'i
 
 function headingText(line: string): string | null {
   if (line.length > 100) return null;
-  let t = line.trim();
-  if (t.length === 0 || t.length > 80 || !ANY_HEADING.test(t)) return null;
-  const bullet = /^([•·▪◦*\-–—>]|\d+[.)])\s/.test(t);
-  const markdown = /^#{1,6}\s/.test(t);
-  const bold = /^(\*\*|__).+(\*\*|__):?$/.test(t);
-  t = t.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)|(\*\*|__)(?=:?$)/g, '').trim();
+  const raw = line.trim();
+  if (raw.length === 0 || raw.length > 80) return null;
+  // Markdown emphasis in any mix ("**_Requirements_**") and curly apostrophes ("you’ll") do not matter.
+  let t = raw.replace(/^#{1,6}\s+/, '').replace(/^[*_]+|[*_]+(?=:?$)/g, '').replace(/[’‘]/g, "'").trim();
   const colon = t.endsWith(':');
   t = t.replace(/:$/, '').trim();
+  if (!ANY_HEADING.test(t)) return null;
+  const bullet = /^([•·▪◦*\-–—>]|\d+[.)])\s/.test(raw);
+  const markdown = /^#{1,6}\s/.test(raw);
+  const bold = /^[*_]{2,}.+[*_]{2,}:?$/.test(raw);
   const letters = t.replace(/[^A-Za-z]/g, '');
   const caps = letters.length >= 4 && letters === letters.toUpperCase();
   const shortTitle = !bullet && t.split(/\s+/).length <= 5 && !/[.!?;,]$/.test(t);
