@@ -1,7 +1,7 @@
 // A posting's text prepared for matching. Line starts and sections are computed on first
 // use and sentences around each mention only, so that a posting without mentions costs nothing.
 import type { Section } from '../model.js';
-import { detectSections, type SectionSpan } from './sections.js';
+import { detectSections, isPreferredLine, type SectionSpan } from './sections.js';
 import { sentenceAround, splitSentences, type Span } from './sentences.js';
 
 export interface Doc {
@@ -12,6 +12,8 @@ export interface Doc {
   readonly sentences: Span[];
   /** How many sentence look-ups were answered by looking outward from a mention. */
   localLookups: number;
+  /** Lines already judged for nice-to-have phrasing, by line index. */
+  readonly preferredLines: Map<number, boolean>;
 }
 
 /** After this many local look-ups in one text, splitting it whole once is cheaper. */
@@ -24,6 +26,7 @@ export function prepare(text: string): Doc {
   return {
     text,
     localLookups: 0,
+    preferredLines: new Map(),
     get sentences() {
       return (sentences ??= splitSentences(text));
     },
@@ -75,5 +78,16 @@ export function sentenceSpan(doc: Doc, start: number, end: number): Span {
 export function sectionAt(doc: Doc, offset: number): Section {
   const sections = doc.sections;
   const i = floorIndex(sections, offset, (s) => s.start);
-  return i >= 0 ? sections[i].section : 'other';
+  const section = i >= 0 ? sections[i].section : 'other';
+  if (section === 'benefits' || section === 'about' || section === 'preferred') return section;
+  // Phrasing makes its own line a nice-to-have; judged once per line (a long line may hold many mentions).
+  const starts = doc.lineStarts;
+  const line = floorIndex(starts, offset, (x) => x);
+  let preferred = doc.preferredLines.get(line);
+  if (preferred === undefined) {
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : doc.text.length;
+    preferred = isPreferredLine(doc.text.slice(starts[line], end));
+    doc.preferredLines.set(line, preferred);
+  }
+  return preferred ? 'preferred' : section;
 }

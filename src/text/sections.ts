@@ -20,7 +20,7 @@ const HEADINGS: [Section, RegExp][] = [
   ['about', /\b(about (us|the company|the team|[a-z][\w&.-]*)|who we are|our (mission|story|company|culture|values|team)|company (overview|description)|why join)\b/],
 ];
 
-const PREFERRED_PHRASE = /\b(a plus|a bonus|nice to have|is preferred|are preferred|preferred but|ideally|desirable|would be great|advantageous|an advantage)\b/gi;
+const PREFERRED_PHRASE = /\b(a plus|a bonus|nice to have|is preferred|are preferred|preferred but|ideally|desirable|would be great|advantageous|an advantage)\b/i;
 
 // Any heading keyword at all: most lines have none, and then no other test is needed.
 const ANY_HEADING = new RegExp(HEADINGS.map(([, re]) => re.source).join('|'), 'i');
@@ -33,14 +33,15 @@ function headingText(line: string): string | null {
   let t = raw.replace(/^#{1,6}\s+/, '').replace(/^[*_]+|[*_]+(?=:?$)/g, '').replace(/[’‘]/g, "'").trim();
   const colon = t.endsWith(':');
   t = t.replace(/:$/, '').trim();
-  if (!ANY_HEADING.test(t)) return null;
+  // Looks like a heading first (cheap), then names a section (the long keyword regex).
   const bullet = /^([•·▪◦*\-–—>]|\d+[.)])\s/.test(raw);
   const markdown = /^#{1,6}\s/.test(raw);
   const bold = /^[*_]{2,}.+[*_]{2,}:?$/.test(raw);
   const letters = t.replace(/[^A-Za-z]/g, '');
   const caps = letters.length >= 4 && letters === letters.toUpperCase();
   const shortTitle = !bullet && t.split(/\s+/).length <= 5 && !/[.!?;,]$/.test(t);
-  return markdown || bold || (colon && !bullet) || caps || shortTitle ? t.toLowerCase() : null;
+  if (!(markdown || bold || (colon && !bullet) || caps || shortTitle)) return null;
+  return ANY_HEADING.test(t) ? t.toLowerCase() : null;
 }
 
 /** An inline label: "Nice to have: Azure AI Search" → preferred for this line only. */
@@ -56,12 +57,14 @@ function classify(heading: string): Section | null {
   return null;
 }
 
+/** Phrasing that makes a line a nice-to-have wherever it stands: "Azure experience is a plus". */
+export function isPreferredLine(line: string): boolean {
+  return PREFERRED_PHRASE.test(line);
+}
+
+/** Sections from headings and inline labels. Phrasing is applied per line by sectionAt, only where a mention is. */
 export function detectSections(text: string): SectionSpan[] {
   const spans: SectionSpan[] = [];
-  // One pass of the phrase regex over the whole text, not one per line.
-  const phrases: number[] = [];
-  for (const m of text.matchAll(PREFERRED_PHRASE)) phrases.push(m.index);
-  let next = 0;
   let current: Section = 'other';
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -78,8 +81,6 @@ export function detectSections(text: string): SectionSpan[] {
       const label = labelSection(line);
       if (label) section = label;
     }
-    while (next < phrases.length && phrases[next] < lineStart) next++;
-    if (section !== 'benefits' && section !== 'about' && next < phrases.length && phrases[next] < lineEnd) section = 'preferred';
     const last = spans[spans.length - 1];
     if (last && last.section === section && last.end === lineStart) last.end = lineEnd + 1;
     else spans.push({ start: lineStart, end: lineEnd + 1, section });
