@@ -29,6 +29,13 @@ function headingText(line: string): string | null {
   if (line.length > 100) return null;
   const raw = line.trim();
   if (raw.length === 0 || raw.length > 80) return null;
+  // Fast path for the common line: no markup, no trailing colon, more than five words, not all caps.
+  const first = raw.charCodeAt(0);
+  if (first !== 35 && first !== 42 && first !== 95 && !raw.endsWith(':') && !raw.endsWith(':**') && !raw.endsWith(':__')) {
+    let spaces = 0;
+    for (let i = 0; i < raw.length && spaces <= 4; i++) if (raw.charCodeAt(i) === 32) spaces++;
+    if (spaces > 4 && raw !== raw.toUpperCase()) return null;
+  }
   // Markdown emphasis in any mix ("**_Requirements_**") and curly apostrophes ("you’ll") do not matter.
   let t = raw.replace(/^#{1,6}\s+/, '').replace(/^[*_]+|[*_]+(?=:?$)/g, '').replace(/[’‘]/g, "'").trim();
   const colon = t.endsWith(':');
