@@ -2,7 +2,12 @@
 // can print one clean line instead of a stack trace.
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
+/** A usage or configuration error, or the report could not be written. */
 export const EXIT_USAGE = 2;
+/** A bug in certfit: the message carries the stack. */
+export const EXIT_INTERNAL = 70;
+/** Stopped by Ctrl-C (SIGINT) or SIGTERM; no partial output is left behind. */
+export const EXIT_INTERRUPTED = 130;
 
 export class CertfitError extends Error {
   readonly exitCode: number;

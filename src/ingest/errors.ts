@@ -44,6 +44,19 @@ export function fsError(err: unknown, path: string): IngestError {
   }
 }
 
+/** The kind of a special file (FIFO, device, socket), from a stat result or a directory entry. */
+export function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** A FIFO, device or socket: certfit reads regular files only (a pipe would block, a device never ends). */
+export function notAFile(path: string, kind: string): IngestError {
+  return new IngestError('NOT_A_FILE', `${path} is ${kind}, not a regular file; to read a stream, pipe it to standard input (… | certfit -)`);
+}
+
 export function sizeText(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;

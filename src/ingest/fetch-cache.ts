@@ -1,6 +1,6 @@
 // On-disk HTTP cache: one body file and one metadata file per URL, validated on read.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -62,7 +62,8 @@ export class HttpCache {
       await writeFile(p.meta + tmp, JSON.stringify(meta));
       await rename(p.meta + tmp, p.meta);
     } catch {
-      // A read-only or full disk only costs the next run a download.
+      // A read-only or full disk only costs the next run a download; leave no temporary files behind.
+      await Promise.all([rm(p.body + tmp, { force: true }), rm(p.meta + tmp, { force: true })]).catch(() => undefined);
     }
   }
 }

@@ -1,6 +1,7 @@
 // A posting page → drafts: JobPosting JSON-LD first, else the page's main content without its chrome.
 import type { CheerioAPI } from 'cheerio';
 import { cheerio } from './lazy.js';
+import { parseableHtml } from './html-depth.js';
 import { domToText, NON_CONTENT, type DomNode } from './html-to-text.js';
 import { findJobPostings, jobPostingToDraft } from './json-ld.js';
 import type { Draft } from './types.js';
@@ -84,7 +85,7 @@ function stripChrome($: CheerioAPI, root: ReturnType<CheerioAPI>): void {
 
 /** Drafts found in an HTML page: one per distinct JobPosting, else one from the main content. */
 export function htmlToPostings(html: string): Draft[] {
-  const $ = cheerio().load(html);
+  const $ = cheerio().load(parseableHtml(html));
   const meta = pageMeta($);
   const postings = findJobPostings($);
   const drafts = postings.map((p) => ({ ...meta, ...jobPostingToDraft(p) })).filter((d) => d.text);

@@ -1,5 +1,6 @@
 // HTML → plain text that keeps the reading order and never glues sentences:
 // block elements become line breaks, list items "• " lines, at most one blank line between blocks.
+import { parseableHtml, wellFormed } from './html-depth.js';
 import { cheerio } from './lazy.js';
 
 /** The few fields of a domhandler node that the walk needs. */
@@ -127,7 +128,7 @@ export function domToText(node: DomNode): string {
 
 /** HTML (a whole page or a fragment such as a CSV cell) → text; entities decoded. */
 export function htmlToText(html: string): string {
-  const $ = cheerio().load(html);
+  const $ = cheerio().load(parseableHtml(html));
   return domToText($.root()[0] as unknown as DomNode);
 }
 
@@ -136,7 +137,7 @@ export function unescapeHtml(html: string): string {
   let current = html;
   for (let i = 0; i < 3; i++) {
     if (/<[a-z!/][^>]*>/i.test(current) || !/&(amp;)*(lt|gt);/i.test(current)) break;
-    current = cheerio().load(`<textarea>${current.replace(/<\/textarea/gi, '&lt;/textarea')}</textarea>`)('textarea').text();
+    current = cheerio().load(`<textarea>${wellFormed(current).replace(/<\/textarea/gi, '&lt;/textarea')}</textarea>`)('textarea').text();
   }
   return current;
 }

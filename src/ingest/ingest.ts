@@ -7,11 +7,13 @@ import { HttpClient } from './fetch-client.js';
 import { createAgent, parsePins } from './fetch-http.js';
 import { fetchUrl } from './fetch-url.js';
 import { expandInput } from './inputs.js';
-import { readFileSource, readStdin } from './read-source.js';
+import { readFileBytes, readFileSource, readStdin, specialFileError } from './read-source.js';
 import type { IngestInternals, IngestItem, IngestOptions, Unit } from './types.js';
 import { VERSION } from '../version.js';
 
 export const DEFAULT_USER_AGENT = `certfit/${VERSION} (+https://github.com/certfit/certfit)`;
+/** Files whose bytes are read ahead of their turn. */
+const FILES_AHEAD = 8;
 export const DEFAULTS = { concurrency: 8, perHost: 2, timeoutMs: 15000, maxBytes: 10 * 1024 * 1024, retries: 3 };
 
 const DEFAULT_INTERNALS: IngestInternals = {
@@ -65,7 +67,10 @@ export async function* ingestWith(inputs: string[], opts: IngestOptions = {}, ov
       backoffBaseMs: internals.backoffBaseMs,
     }));
 
-  const run = async (unit: Unit): Promise<IngestItem[]> => {
+  // Files are read a few ahead (the disk works while the CPU extracts), and extracted in turn:
+  // at most FILES_AHEAD files' bytes wait in memory.
+  const reads = new Map<number, ReturnType<typeof readFileBytes>>();
+  const run = async (unit: Unit, index = -1): Promise<IngestItem[]> => {
     const source = unit.type === 'url' ? unit.source : unit.type === 'stdin' ? '-' : unit.type === 'error' ? unit.source : unit.path;
     try {
       switch (unit.type) {
@@ -75,8 +80,11 @@ export async function* ingestWith(inputs: string[], opts: IngestOptions = {}, ov
           return toItems(await fetchUrl(unit.url, http(), pdf, internals.apiBases), source, true);
         case 'stdin':
           return toItems(await readStdin(internals.stdin, maxBytes, pdf), source, false);
-        case 'file':
-          return toItems(await readFileSource(unit.path, maxBytes, pdf), source, false);
+        case 'file': {
+          const read = reads.get(index);
+          reads.delete(index);
+          return toItems(await readFileSource(unit.path, maxBytes, pdf, read), source, false);
+        }
         case 'table': {
           const ext = unit.path.slice(unit.path.lastIndexOf('.'));
           const error = { code: 'TABLE_INPUT', message: `${ext} files are tables of postings; read them with the table reader` };
@@ -92,18 +100,29 @@ export async function* ingestWith(inputs: string[], opts: IngestOptions = {}, ov
   const window = Math.max(16, positive(opts.concurrency, DEFAULTS.concurrency) * 4);
   const pending = new Map<number, Promise<IngestItem[]>>();
   let next = 0;
+  let nextRead = 0;
   let failed = 0;
   try {
     for (let i = 0; i < units.length; i++) {
-      // Only URLs start early; files are read when their turn comes, which bounds memory.
+      // URLs start early; files are read a little ahead; both are yielded in input order.
       for (; next < units.length && next < i + window; next++) {
         const unit = units[next];
         if (unit.type === 'url') pending.set(next, run(unit));
       }
+      for (; nextRead < units.length && nextRead <= i + FILES_AHEAD; nextRead++) {
+        const unit = units[nextRead];
+        if (unit.type !== 'file') continue;
+        const read = readFileBytes(unit.path, maxBytes);
+        read.catch(() => undefined); // handled when its turn comes
+        reads.set(nextRead, read);
+      }
       const unit = units[i];
       let unitFailed = false;
       if (unit.type === 'table' && opts.tableReader) {
+        // A table reader would block on a FIFO until a writer came.
+        const special = await specialFileError(unit.path);
         try {
+          if (special) throw special;
           for await (const item of opts.tableReader(unit.path)) {
             if (!item.ok) unitFailed = true;
             yield item;
@@ -113,7 +132,7 @@ export async function* ingestWith(inputs: string[], opts: IngestOptions = {}, ov
           yield { ok: false, source: unit.path, error: toInputError(err) };
         }
       } else {
-        const items = await (pending.get(i) ?? run(unit));
+        const items = await (pending.get(i) ?? run(unit, i));
         pending.delete(i);
         for (const item of items) {
           if (!item.ok) unitFailed = true;

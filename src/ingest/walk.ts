@@ -1,7 +1,7 @@
 // Folder recursion: sorted, hidden entries and node_modules skipped, symlink loops cut by realpath.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsError, IngestError } from './errors.js';
+import { fsError, IngestError, notAFile, specialKind } from './errors.js';
 import { extensionOf, POSTING_EXTENSIONS } from './sniff.js';
 import type { Unit } from './types.js';
 
@@ -27,11 +27,13 @@ async function visit(dir: string, seenDirs: Set<string>, seenFiles: Set<string>,
     const isPosting = extensionOf(entry.name) in POSTING_EXTENSIONS;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
+    let kind: typeof entry | Awaited<ReturnType<typeof stat>> = entry;
     if (entry.isSymbolicLink()) {
       try {
         const target = await stat(path);
         isDir = target.isDirectory();
         isFile = target.isFile();
+        kind = target;
       } catch (err) {
         // A dangling or looping link is only reported when it looks like a posting.
         if (isPosting) out.push({ path, unit: { type: 'error', source: path, error: toPlain(fsError(err, path)) } });
@@ -48,6 +50,9 @@ async function visit(dir: string, seenDirs: Set<string>, seenFiles: Set<string>,
       if (seenFiles.has(real)) continue;
       seenFiles.add(real);
       out.push({ path, unit: { type: 'file', path } });
+    } else if (!isDir && !isFile && isPosting) {
+      // A FIFO, socket or device named like a posting: accounted for, never opened.
+      out.push({ path, unit: { type: 'error', source: path, error: toPlain(notAFile(path, specialKind(kind))) } });
     }
   }
 }

@@ -1,6 +1,6 @@
 // Reading and validating lexicon files. Every problem is reported as `file: path: message`
 // (cspell-style) so that a hand-edited lexicon can be fixed in one pass.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, basename } from 'node:path';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import { CertfitError } from '../errors.js';
 import { lexiconFileSchema, type EntryInput } from './schema.js';
 import { catalogFileSchema, type Certification } from './catalog-schema.js';
 import { normalize } from './variants.js';
+import { isWord } from '../text/chars.js';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
 export const BUILTIN_LEXICONS = ['aws.json', 'azure.json', 'gcp.json', 'skills.json', 'certification-names.json'];
@@ -24,11 +25,27 @@ export interface Problem {
   message: string;
 }
 
-export const formatProblem = (p: Problem): string => `${p.file}: ${p.path || '(root)'}: ${p.message}`;
+/** One line per problem, whatever an id or a message holds. */
+export const formatProblem = (p: Problem): string => `${p.file}: ${p.path || '(root)'}: ${p.message}`.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
+/** A lexicon is a small JSON file; anything else (a FIFO, a device, a huge file) is refused before reading. */
+export const MAX_LEXICON_BYTES = 16 * 1024 * 1024;
+/** Longer forms than any real service name would only slow matching down. */
+export const MAX_FORM_CHARS = 100;
+export const MAX_FORM_WORDS = 12;
 
 function readJson(file: string, problems: Problem[]): unknown {
   let raw: string;
   try {
+    const info = statSync(file);
+    if (!info.isFile()) {
+      problems.push({ file, path: '', message: 'not a regular file (give a .json lexicon file)' });
+      return undefined;
+    }
+    if (info.size > MAX_LEXICON_BYTES) {
+      problems.push({ file, path: '', message: `too large (${info.size} bytes; a lexicon is at most ${MAX_LEXICON_BYTES})` });
+      return undefined;
+    }
     raw = readFileSync(file, 'utf8');
   } catch (err) {
     problems.push({ file, path: '', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
@@ -77,13 +94,20 @@ export function readLexicons(files: string[]): { entries: LoadedEntry[]; problem
       if (ambiguous && !entry.context) problems.push({ file, path: at, message: 'has ambiguous forms but no context (cues/negative)' });
       // Two forms that differ only in case or separators reach the same trie key: the second would be dropped silently.
       const keys = new Map<string, string>();
-      for (const f of entry.forms) {
+      entry.forms.forEach((f, k) => {
         const text = typeof f === 'string' ? f : f.text;
         const key = normalize(text);
+        const formAt = `${at}.forms[${k}]`;
+        if (key === '') problems.push({ file, path: formAt, message: 'has no letters, digits or symbols: it can never match' });
+        else if (text.length > MAX_FORM_CHARS || key.split(' ').length > MAX_FORM_WORDS) {
+          problems.push({ file, path: formAt, message: `too long (at most ${MAX_FORM_CHARS} characters and ${MAX_FORM_WORDS} words)` });
+        } else if (!isWord(key.charCodeAt(0)) && key.charCodeAt(0) >= 128) {
+          problems.push({ file, path: formAt, message: 'must begin with a letter, a digit or an ASCII symbol' });
+        }
         const first = keys.get(key);
         if (first !== undefined) problems.push({ file, path: at, message: `forms "${first}" and "${text}" are the same to the matcher (case and separators are ignored); keep one, with the case rule you want` });
         else keys.set(key, text);
-      }
+      });
       if (entry.platform === null && entry.forms.some((f) => typeof f !== 'string' && f.prefixOnly)) {
         problems.push({ file, path: at, message: 'prefixOnly needs a platform (there is no vendor prefix without one)' });
       }
