@@ -17,7 +17,8 @@ Inputs:
 Exit codes:
   0  every input was analysed
   1  some inputs failed (the report is still written and lists them)
-  2  usage or configuration error (bad flag, invalid lexicon)
+  2  usage or configuration error (bad flag, invalid lexicon, unwritable output)
+  130  interrupted (Ctrl-C, SIGTERM): no partial output is left behind
 
 Examples:
   $ certfit analyze ~/job-hunt/postings
