@@ -2,9 +2,9 @@
 // reads .env (nor lets a dependency read it), never writes outside its output and cache paths,
 // and prints nothing on stdout but the report, with NODE_OPTIONS unset and set (to a preloaded
 // trap that records every console call, every touch of a .env file and the environment at exit).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, baseEnv, certfit, ensureBuilt, listTree, tempDir } from './helpers/cli.js';
 
 const work = tempDir('env-work');
@@ -50,6 +50,10 @@ beforeAll(() => {
   writeFileSync(join(work, 'jobs.csv'), `title,description\nML,"${JOB}"\nStore,"Keep the shelves stocked."\n`);
   writeFileSync(trap, TRAP);
 }, 180_000);
+
+afterAll(() => {
+  for (const d of [work, home, tmpd, outDir, trapDir]) rmSync(d, { recursive: true, force: true });
+});
 
 /** HOME and TMPDIR point at empty folders, so that a write there would show. */
 function env(withTrap: boolean): NodeJS.ProcessEnv {

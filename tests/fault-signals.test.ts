@@ -1,7 +1,7 @@
 // Ctrl-C (SIGINT) and SIGTERM in the middle of a run, with the built CLI: exit 130, one line on
 // stderr, and no report or temporary file under the output's folder. (Long table runs are
 // interrupted in tests/table-cli.test.ts › interrupts.)
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, ensureBuilt, listTree, startCertfit, tempDir, type Running } from './helpers/cli.js';
@@ -57,6 +57,7 @@ describe('plain analyze', () => {
       expect(r.stdout).toBe('');
       expect(existsSync(out)).toBe(false);
       expect(listTree(dir)).toEqual([]);
+      rmSync(dir, { recursive: true, force: true });
     });
   }
 
@@ -87,6 +88,7 @@ describe('tables', () => {
       expect(r.code).toBe(130);
       expect(r.stderr).toContain(`certfit: interrupted; ${out} was not written`);
       expect(listTree(dir)).toEqual([]);
+      rmSync(dir, { recursive: true, force: true });
     });
   }
 });

@@ -3,9 +3,9 @@
 // lexicon entries or postings happen to be loaded. The CLI runs under very different TZ/LANG
 // settings on random postings (a fixed seed) and every report format.
 import fc from 'fast-check';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePosting, buildResult, createAnalyzer } from '../src/analyze.js';
 import { buildEngine } from '../src/lexicon/engine.js';
 import { builtinLexiconFiles, readLexicons } from '../src/lexicon/load.js';
@@ -37,6 +37,7 @@ beforeAll(() => {
   table = join(dir, 'table.csv');
   writeFileSync(table, `title;description\n${texts.map((t, i) => `Rôle ${i};"${t.replace(/"/g, '""')}"`).join('\n')}\n`);
 }, 180_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The same command in environment A and another; `later` starts the second on a later clock second. */
 async function both(args: string[], envB: Record<string, string> = ENV_B, later = false): Promise<[RunResult, RunResult]> {

@@ -64,9 +64,9 @@ describe('hostile lexicons', () => {
     }
   });
 
-  // For the lexicon/match owners: a form that begins with a symbol outside Latin-1 (an emoji, "∑",
-  // a bidi control) loads without a word but can never match: the scanner only starts a walk at a
-  // word or at a Latin-1 symbol. `lexicon check` should refuse such a form, or the scanner start there.
+  // Regression (found here): a form that began with a symbol outside Latin-1 (an emoji, "∑", a bidi
+  // control) loaded without a word but could never match, since the scanner starts a walk only at a
+  // word or an ASCII symbol. Such a form is now refused at load.
   it('finds a form that begins with an emoji, or refuses it at load', () => {
     const file = lexicon('emoji.json', [entry('aws.bot', ['🤖 Bot'])]);
     const { entries, problems } = readLexicons([file]);
@@ -84,26 +84,25 @@ describe('hostile lexicons', () => {
     expect(large).toBeLessThan(5_000);
   }, 30_000);
 
-  // For the lexicon owner (src/lexicon): a form's length is unbounded, and the trie walk from each
-  // word start goes as deep as the text keeps matching, so one 20 000-word form "a a … b" makes
-  // matching quadratic: 40 000 characters of "a a a …" took 20 s, 320 000 took 343 s (measured
-  // while writing this). Capping form length at load (say 100 characters or 12 words, with a
-  // `file: path: message` problem) keeps matching linear; then flip this to `it`.
+  // Regression (found here): a form's length was unbounded, and the trie walk from each word start
+  // goes as deep as the text keeps matching, so one 20 000-word form "a a … b" made matching
+  // quadratic: 40 000 characters of "a a a …" took 20 s, 320 000 took 343 s. Forms are now capped at
+  // load (100 characters, 12 words), which keeps matching linear.
   it('refuses a form longer than any real service name at load, with file: path: message', () => {
     const file = lexicon('long.json', [entry('aws.long', [`${'a '.repeat(5000)}b`])]);
     const { problems } = readLexicons([file]);
     expect(problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^${file}: entries\\[0\\] \\(aws\\.long\\)\\.forms\\[0\\]: .+`))]);
   });
 
-  // For the lexicon owner: a form of separators only ("-", " ", NBSP) normalises to nothing and can
-  // never match, yet loads without a word; `certfit lexicon check` should say so.
+  // Regression (found here): a form of separators only ("-", " ", NBSP) normalises to nothing and can
+  // never match, yet loaded without a word.
   it('refuses a form with no letters or digits at load', () => {
     const file = lexicon('separators.json', [entry('aws.dash', ['-']), entry('aws.space', [' '])]);
     expect(readLexicons([file]).problems).toHaveLength(2);
   });
 
-  // For the lexicon owner: the entry's raw id goes into the problem's path, so an id holding a line
-  // break splits one problem over two lines (found by tests/fuzz-lexicon.test.ts).
+  // Regression (found by tests/fuzz-lexicon.test.ts): the entry's raw id went into the problem's
+  // path, so an id holding a line break split one problem over two lines.
   it('keeps every problem on one line, whatever the id holds', () => {
     const file = lexicon('newline-id.json', [entry('aws.a\nb', ['Thing'])]);
     const { problems } = readLexicons([file]);
@@ -119,9 +118,9 @@ describe('hostile lexicons', () => {
     expect(r.stderr).toBe(`certfit: invalid lexicon (1 problem); run 'certfit lexicon check' for details\n  ${file}: entries[0] (aws.a b).id: an id like aws.sagemaker or skill.feature-engineering\n`);
   });
 
-  // For the lexicon owner: lexicon files are read with readFileSync and no size check, so a FIFO
-  // blocks the whole process (no signal handler can run) and /dev/zero is read until memory runs
-  // out. Reading only regular files, up to a size limit, fixes both.
+  // Regression (found here): lexicon files were read with readFileSync and no check, so a FIFO
+  // blocked the whole process (no signal handler could run) and /dev/zero was read until memory ran
+  // out. Only regular files up to a size limit are read now.
   it('refuses a lexicon that is a FIFO at once (exit 2), instead of blocking', async (ctx) => {
     const fifo = join(tmp, 'fifo.json');
     if (spawnSync('mkfifo', [fifo]).status !== 0) return ctx.skip('mkfifo is not available');

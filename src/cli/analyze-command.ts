@@ -1,4 +1,6 @@
 // `certfit analyze`: ingest → analyse → report, with every input accounted for.
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { analyzePosting, buildResult, createAnalyzer, DuplicateTracker, errorResult } from '../analyze.js';
 import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
@@ -23,8 +25,16 @@ export function ingestOptions(o: AnalyzeOptions): IngestOptions {
   };
 }
 
+/** Fails fast, before any work, when -o names a folder that does not exist. */
+function checkOutputFolder(output: string | undefined): void {
+  if (!output || output === '-') return;
+  const folder = dirname(output);
+  if (!existsSync(folder)) throw new CertfitError(`cannot write ${output}: the folder does not exist (create it first)`);
+}
+
 export async function runAnalyze(inputs: string[], raw: Record<string, unknown>): Promise<number> {
   const o = parseAnalyzeOptions(raw);
+  checkOutputFolder(o.output);
   if (inputs.length === 0) {
     if (process.stdin.isTTY) throw new CertfitError('no inputs: give files, folders, URLs or - for stdin (see certfit --help)');
     inputs = ['-'];

@@ -4,6 +4,7 @@ import { CertfitError, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { builtinLexiconFiles, formatProblem, readCatalog, readLexicons } from '../lexicon/load.js';
 import { statusAt } from '../score/catalog.js';
 import { parseAnalyzeOptions } from './options.js';
+import { stripControls } from '../report/sanitize.js';
 
 export function runLexiconCheck(files: string[]): number {
   const { entries, problems } = readLexicons([...builtinLexiconFiles(), ...files]);
@@ -13,7 +14,7 @@ export function runLexiconCheck(files: string[]): number {
   for (const e of entries) {
     if (e.kind === 'certification' && e.catalog && !ids.has(e.catalog)) all.push({ file: e.file, path: e.id, message: `catalog id ${e.catalog} is not in certifications.json` });
   }
-  for (const p of all) process.stdout.write(`${formatProblem(p)}\n`);
+  for (const p of all) process.stdout.write(`${stripControls(formatProblem(p))}\n`);
   process.stdout.write(`${entries.length} entries in ${builtinLexiconFiles().length + files.length} lexicon file(s), ${catalog.certifications.length} certifications: ${all.length === 0 ? 'ok' : `${all.length} problem(s)`}\n`);
   return all.length === 0 ? EXIT_OK : EXIT_USAGE;
 }

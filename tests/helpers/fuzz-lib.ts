@@ -2,10 +2,11 @@
 // that checks one invariant with a fixed seed (npm test) — bench/fuzz.mjs runs the same ones
 // against dist/ for as long as it is told to.
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { afterAll } from 'vitest';
 import { analyzePosting, buildResult, createAnalyzer } from '../../src/analyze.js';
 import { renderExplain } from '../../src/cli/explain-command.js';
 import { CertfitError } from '../../src/errors.js';
@@ -30,9 +31,13 @@ export const lib: FuzzLib = {
 } as unknown as FuzzLib;
 
 let invariants: Invariant[] | undefined;
+let scratch: string | undefined;
 function all(): Invariant[] {
-  return (invariants ??= makeInvariants(lib, { tmp: mkdtempSync(join(tmpdir(), 'certfit-fuzz-')) }));
+  return (invariants ??= makeInvariants(lib, { tmp: (scratch = mkdtempSync(join(tmpdir(), 'certfit-fuzz-'))) }));
 }
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
 
 /** The invariant whose name starts with `prefix`. */
 export function invariant(prefix: string): Invariant {
