@@ -122,6 +122,7 @@ describe('matcher: prefixes and ampersands', () => {
   });
   it('does not end or start a word at an ampersand inside one (Q&A, R&D)', () => {
     expect(t('Join our AWS Q&A sessions and Amazon Q.')).toEqual(['AWS', 'Amazon Q']);
+    expect(t('B&S3 labs and S3')).toEqual(['S3']);
   });
 });
 

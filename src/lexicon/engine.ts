@@ -47,7 +47,6 @@ const DEFAULT_TRACKS: Record<Category, Track[]> = {
   ops: [], platform: [], cert: [], general: [],
 };
 
-const SPACE = 32;
 
 function insert(root: TrieNode, key: string, terminal: Terminal): void {
   let node = root;
@@ -113,4 +112,3 @@ export function buildEngine(entries: LoadedEntry[]): Engine {
   return { entries: compiled, byId: new Map(compiled.map((e) => [e.id, e])), automaton: compile(root), surfaceForms: [...surfaceForms].sort() };
 }
 
-export { SPACE };

@@ -22,6 +22,7 @@ export interface Candidate {
 const { WORD, SEP, UPPER, LOWER } = CLASS;
 const SPACE = 32;
 const NEWLINE = 10;
+const AMP = 38;
 const S = 115;
 const E = 101;
 
@@ -165,6 +166,7 @@ function scanAll(engine: Engine, text: string, exhaustive: boolean): Candidate[]
   let h = 0;
   let hit = false;
   let glued = 0;
+  let afterAmp = false;
   const gStart = new Int32Array(MAX_GLUED);
   const gHash = new Int32Array(MAX_GLUED);
   const gHit = new Uint8Array(MAX_GLUED);
@@ -179,6 +181,8 @@ function scanAll(engine: Engine, text: string, exhaustive: boolean): Candidate[]
         h = FNV_OFFSET;
         hit = false;
         glued = 0;
+        // "R&D", "AT&T": the word after an ampersand glued to another is no word start.
+        afterAmp = p >= 2 && text.charCodeAt(p - 1) === AMP && (clsOf(text.charCodeAt(p - 2)) & WORD) !== 0;
       } else if ((prev & LOWER) !== 0 && (cls & UPPER) !== 0 && p + 1 < n && (clsOf(text.charCodeAt(p + 1)) & LOWER) !== 0) {
         if (!hit) hit = inSet(h);
         for (let k = 0; k < glued; k++) if (gHit[k] === 0 && inSet(gHash[k])) gHit[k] = 1;
@@ -196,7 +200,7 @@ function scanAll(engine: Engine, text: string, exhaustive: boolean): Candidate[]
       for (let k = 0; k < glued; k++) gHash[k] = Math.imul(gHash[k] ^ f, FNV_PRIME);
     } else {
       if (start !== -1) {
-        if (hit || inSet(h)) tryAt(start);
+        if (!afterAmp && (hit || inSet(h))) tryAt(start);
         for (let k = 0; k < glued; k++) if (gHit[k] === 1 || inSet(gHash[k])) tryAt(gStart[k]);
         start = -1;
       }

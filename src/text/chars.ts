@@ -60,33 +60,12 @@ export const isWord = (c: number): boolean => (charClass(c) & WORD) !== 0;
 export const isSep = (c: number): boolean => (charClass(c) & SEP) !== 0;
 export const isUpper = (c: number): boolean => (charClass(c) & UPPER) !== 0;
 export const isLower = (c: number): boolean => (charClass(c) & LOWER) !== 0;
-export const isNewline = (c: number): boolean => c === 10;
-
-/** Lower-cases a string code unit by code unit, so that the result has the same length. */
-export function foldString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
-  return out;
-}
-
-/**
- * Whether a word may start at `i`: the previous unit is not part of a word, or the text
- * turns from lower to upper case there (scraper-glued "TranscribeFamiliar").
- */
 const AMP = 38;
 
-export function isWordStart(text: string, i: number): boolean {
-  if (i === 0) return true;
-  const prev = text.charCodeAt(i - 1);
-  // "R&D", "Q&A", "AT&T" are single words.
-  if (prev === AMP) return i < 2 || !isWord(text.charCodeAt(i - 2));
-  if (!isWord(prev)) return true;
-  // Only a Title-case word starts mid-token ("…deliveryAmazon SageMaker"): "PostgreSQL",
-  // "OpenAI" and "NoSQL" end in capitals and are single words.
-  return isLower(prev) && isUpper(text.charCodeAt(i)) && i + 1 < text.length && isLower(text.charCodeAt(i + 1));
-}
-
-/** Whether a word may end at `i` (exclusive): the mirror of isWordStart. */
+/**
+ * Whether a word may end at `i` (exclusive): the next unit is not part of a word, or the text turns
+ * to a glued Title-case word ("TranscribeFamiliar", "RDSProgramming"); "Q&A" is one word.
+ */
 export function isWordEnd(text: string, i: number): boolean {
   if (i >= text.length) return true;
   const next = text.charCodeAt(i);
