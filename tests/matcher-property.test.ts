@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { buildEngine } from '../src/lexicon/engine.js';
 import { builtinLexiconFiles, readLexicons } from '../src/lexicon/load.js';
 import { matchDoc } from '../src/match/match.js';
+import { scan } from '../src/match/scan.js';
+import { outsideUrls } from '../src/match/urls.js';
 import { prepare } from '../src/text/document.js';
 import { engineOf, SMALL } from './helpers/engine.js';
 
@@ -53,5 +55,33 @@ describe('matcher properties', () => {
     fc.assert(fc.property(TEXT, (t) => {
       expect(JSON.stringify(matchDoc(full, prepare(t)))).toBe(JSON.stringify(matchDoc(full, prepare(t))));
     }), { seed: 7, numRuns: 100 });
+  });
+});
+
+// The first-word filter only saves work: it must find every candidate a walk from every word start finds.
+const GLUED = fc.oneof(
+  fc.constantFrom(...WORDS, 'Aurora', 'DB', 'Java', 'FX', 'Spark', 'Kube', 'Flow', 'RDS', 'Programming', 'R&D', '&', 'AT&T', 'Q&A', 'ASP', 'x', 'É', 'ß'),
+  fc.constantFrom(' ', '\n', '-', '.', '/', '_', '’s', 'https://', 'www.', ')', '"'),
+);
+const GLUED_TEXT = fc.array(GLUED, { maxLength: 40 }).map((parts) => parts.join(''));
+const starts = (text: string, exhaustive: boolean) => JSON.stringify(scan(full, text, exhaustive).map((c) => [c.start, c.options.map((o) => o.end)]));
+
+describe('scanner properties', () => {
+  it('finds with its first-word filter exactly what it finds walking from every word start', () => {
+    for (const t of ['AuroraDB and SparkML, JavaFX', 'KubeFlow RDSProgramming TranscribeFamiliar', 'R&D AT&T SageMakerStudio']) expect(starts(t, false)).toBe(starts(t, true));
+    fc.assert(fc.property(GLUED_TEXT, (t) => {
+      expect(starts(t, false)).toBe(starts(t, true));
+    }), { seed: 11, numRuns: 600 });
+  });
+  it('drops exactly the candidates inside URLs (as the URL pattern reads them)', () => {
+    const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/gi;
+    fc.assert(fc.property(GLUED_TEXT, (t) => {
+      const ranges = [...t.matchAll(URL)].map((m) => [m.index, m.index + m[0].length]);
+      const keep = outsideUrls(t);
+      for (let p = 0; p < t.length; p++) {
+        if (!/[\p{L}\p{N}_]/u.test(t[p])) continue;
+        expect(keep({ start: p })).toBe(!ranges.some(([s, e]) => s <= p && p < e));
+      }
+    }), { seed: 12, numRuns: 600 });
   });
 });

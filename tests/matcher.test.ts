@@ -148,3 +148,13 @@ describe('matcher: links, possessives and glued capitals', () => {
     expect(t('DynamoDB, or RDSProgramming in Python')).toEqual(['RDS']);
   });
 });
+
+describe('code units', () => {
+  it('copies every UTF-16 unit as it is, lone surrogates included, whatever the text length', async () => {
+    const { codeUnits } = await import('../src/text/units.js');
+    for (const s of ['a\ud800b\udc00c\ud83d\ude00', 'x'.repeat(70_000) + '\udfff', '']) {
+      const u = codeUnits(s);
+      expect(Array.from(u.subarray(0, s.length))).toEqual(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)));
+    }
+  });
+});

@@ -41,10 +41,10 @@ export function findPhrase(text: string, from: number, to: number, phrases: stri
   if (phrases.length === 0 || to <= from) return null;
   // Cheap test first: most windows contain none of the phrases' first words.
   const raw = text.slice(Math.max(0, from), to).toLowerCase();
-  const present = phrases.filter((p) => raw.includes(firstWord(p)));
-  if (present.length === 0) return null;
-  const w = normalizeWithMap(text.slice(Math.max(0, from), to), Math.max(0, from));
-  for (const phrase of present) {
+  let w: { text: string; at: number[] } | null = null;
+  for (const phrase of phrases) {
+    if (!raw.includes(firstWord(phrase))) continue;
+    w ??= normalizeWithMap(text.slice(Math.max(0, from), to), Math.max(0, from));
     for (let i = w.text.indexOf(phrase); i !== -1; i = w.text.indexOf(phrase, i + 1)) {
       if (isWord(w.text.charCodeAt(i - 1)) || isWord(w.text.charCodeAt(i + phrase.length))) continue;
       const start = w.at[i];

@@ -2,7 +2,9 @@
 // Latin code units take inlined table lookups; nothing is allocated unless a form matches.
 import type { Engine, Terminal } from '../lexicon/engine.js';
 import { FIRST_WORD_BITS, FNV_OFFSET, FNV_PRIME, step, type Automaton } from '../lexicon/automaton.js';
-import { charClass, CLASS, fold, isSep, isUpper, isWordEnd, LATIN_CLASSES, LATIN_FOLDS, LATIN_LIMIT } from '../text/chars.js';
+import { charClass, CLASS, fold, infoOf, isSep, isUpper, isWordEnd, LATIN_CLASSES, LATIN_FOLDS, LATIN_INFO, LATIN_LIMIT } from '../text/chars.js';
+import { codeUnits } from '../text/units.js';
+import { outsideUrls } from './urls.js';
 
 export interface Option {
   end: number;
@@ -60,7 +62,7 @@ function addEndings(text: string, i: number, terminals: Terminal[], found: Optio
 }
 
 /** All options starting at `start`, longest first; null when none (the common case). */
-function walk(a: Automaton, first: number, text: string, start: number): Option[] | null {
+function walk(a: Automaton, first: number, text: string, u: Uint16Array, start: number): Option[] | null {
   let found: Option[] | null = null;
   const n = text.length;
   const final = a.final;
@@ -69,21 +71,21 @@ function walk(a: Automaton, first: number, text: string, start: number): Option[
   while (node !== -1) {
     if (final[node] === 1) addEndings(text, i, a.terminals[node]!, (found ??= []));
     if (i >= n) break;
-    const c = text.charCodeAt(i);
-    const cls = clsOf(c);
-    if ((cls & SEP) !== 0) {
+    const c = u[i];
+    const info = c < LATIN_LIMIT ? LATIN_INFO[c] : infoOf(c);
+    if ((info & SEP) !== 0) {
       // Any run of spaces, hyphens, dashes or NBSP, with at most one line break.
       let j = i;
       let newlines = 0;
-      while (j < n && (clsOf(text.charCodeAt(j)) & SEP) !== 0) {
-        if (text.charCodeAt(j) === NEWLINE && ++newlines > 1) break;
+      while (j < n && (clsOf(u[j]) & SEP) !== 0) {
+        if (u[j] === NEWLINE && ++newlines > 1) break;
         j++;
       }
       if (newlines > 1 || j >= n) break;
       node = step(a, node, SPACE);
       i = j;
     } else {
-      node = step(a, node, c < LATIN_LIMIT ? LATIN_FOLDS[c] : fold(c));
+      node = step(a, node, info >>> 8);
       i++;
     }
   }
@@ -120,94 +122,79 @@ function candidate(text: string, p: number, raw: Option[]): Candidate {
  */
 const MAX_GLUED = 8;
 
-// Links are addresses, not prose: "…/apply/azure-devops-engineer" names no service.
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/gi;
-
-/** The [start, end) ranges of URLs in the text, in order. */
-function urlRanges(text: string): number[] {
-  if (!text.includes('http') && !text.includes('www.') && !text.includes('WWW.')) return [];
-  const out: number[] = [];
-  for (const m of text.matchAll(URL)) out.push(m.index, m.index + m[0].length);
-  return out;
-}
-
 export function scan(engine: Engine, text: string, exhaustive = false): Candidate[] {
-  const found = scanAll(engine, text, exhaustive);
-  const urls = urlRanges(text);
-  if (urls.length === 0) return found;
-  let k = 0;
-  return found.filter((c) => {
-    while (k < urls.length && urls[k + 1] <= c.start) k += 2;
-    return !(k < urls.length && urls[k] <= c.start);
-  });
+  const found = scanAll(engine, text, codeUnits(text), exhaustive);
+  return found.length === 0 ? found : found.filter(outsideUrls(text));
 }
 
-function scanAll(engine: Engine, text: string, exhaustive: boolean): Candidate[] {
+function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boolean): Candidate[] {
   const out: Candidate[] = [];
   const a = engine.automaton;
   const bits = a.firstWords;
+  const root = a.rootLatin;
   const n = text.length;
   const inSet = (h: number): boolean => {
     const b = (h >>> 0) & (FIRST_WORD_BITS - 1);
     return exhaustive || (bits[b >>> 5] & (1 << (b & 31))) !== 0;
   };
   const tryAt = (p: number): void => {
-    const c = text.charCodeAt(p);
-    const first = c < LATIN_LIMIT ? a.rootLatin[LATIN_FOLDS[c]] : step(a, 0, fold(c));
+    const c = u[p];
+    const first = c < LATIN_LIMIT ? root[LATIN_FOLDS[c]] : step(a, 0, fold(c));
     if (first === -1) return;
-    const raw = walk(a, first, text, p);
+    const raw = walk(a, first, text, u, p);
     if (raw !== null) out.push(candidate(text, p, raw));
   };
   // A token ("KubeFlow", "TranscribeFamiliar") may hold several word starts: its own start and
   // each glued Title-case word. Each keeps a running hash of the units from it, checked wherever
-  // a form could end (at a glued word or the token's end). The token's own start is kept in
-  // scalars, since glued words are rare.
-  let start = -1;
-  let h = 0;
-  let hit = false;
-  let glued = 0;
-  let afterAmp = false;
+  // a form could end (at a glued word or the token's end). Glued words are rare, so the token's
+  // own start is kept in scalars and the inner loop only looks further at a capital letter.
   const gStart = new Int32Array(MAX_GLUED);
   const gHash = new Int32Array(MAX_GLUED);
   const gHit = new Uint8Array(MAX_GLUED);
-  let prev = 0;
-  for (let p = 0; p <= n; p++) {
-    const c = p < n ? text.charCodeAt(p) : 32;
-    const cls = c < LATIN_LIMIT ? LATIN_CLASSES[c] : charClass(c);
-    if ((cls & WORD) !== 0) {
-      const f = c < LATIN_LIMIT ? LATIN_FOLDS[c] : fold(c);
-      if (start === -1) {
-        start = p;
-        h = FNV_OFFSET;
-        hit = false;
-        glued = 0;
-        // "R&D", "AT&T": the word after an ampersand glued to another is no word start.
-        afterAmp = p >= 2 && text.charCodeAt(p - 1) === AMP && (clsOf(text.charCodeAt(p - 2)) & WORD) !== 0;
-      } else if ((prev & LOWER) !== 0 && (cls & UPPER) !== 0 && p + 1 < n && (clsOf(text.charCodeAt(p + 1)) & LOWER) !== 0) {
-        if (!hit) hit = inSet(h);
-        for (let k = 0; k < glued; k++) if (gHit[k] === 0 && inSet(gHash[k])) gHit[k] = 1;
-        if (glued < MAX_GLUED) {
-          gStart[glued] = p;
-          gHash[glued] = FNV_OFFSET;
-          gHit[glued++] = 0;
-        }
-      } else if ((prev & UPPER) !== 0 && (cls & UPPER) !== 0 && p + 1 < n && (clsOf(text.charCodeAt(p + 1)) & LOWER) !== 0) {
-        // A capital run may end where a Title-case word is glued on: "RDSProgramming".
-        if (!hit) hit = inSet(h);
-        for (let k = 0; k < glued; k++) if (gHit[k] === 0 && inSet(gHash[k])) gHit[k] = 1;
-      }
-      h = Math.imul(h ^ f, FNV_PRIME);
-      for (let k = 0; k < glued; k++) gHash[k] = Math.imul(gHash[k] ^ f, FNV_PRIME);
-    } else {
-      if (start !== -1) {
-        if (!afterAmp && (hit || inSet(h))) tryAt(start);
-        for (let k = 0; k < glued; k++) if (gHit[k] === 1 || inSet(gHash[k])) tryAt(gStart[k]);
-        start = -1;
-      }
+  let p = 0;
+  let prevWord = false;
+  while (p < n) {
+    let c = u[p];
+    let info = c < LATIN_LIMIT ? LATIN_INFO[c] : infoOf(c);
+    if ((info & WORD) === 0) {
       // Forms that begin with a symbol: ".NET".
-      if (p < n && (prev & WORD) === 0 && c < LATIN_LIMIT && (cls & SEP) === 0 && a.rootLatin[LATIN_FOLDS[c]] !== -1) tryAt(p);
+      if (!prevWord && c < LATIN_LIMIT && (info & SEP) === 0 && root[info >>> 8] !== -1) tryAt(p);
+      prevWord = false;
+      p++;
+      continue;
     }
-    prev = cls;
+    const start = p;
+    // "R&D", "AT&T": the word after an ampersand glued to another is no word start.
+    const afterAmp = p >= 2 && u[p - 1] === AMP && (clsOf(u[p - 2]) & WORD) !== 0;
+    let h = Math.imul(FNV_OFFSET ^ (info >>> 8), FNV_PRIME);
+    let hit = false;
+    let glued = 0;
+    let prev = info;
+    for (p++; p < n; p++) {
+      c = u[p];
+      info = c < LATIN_LIMIT ? LATIN_INFO[c] : infoOf(c);
+      if ((info & WORD) === 0) break;
+      if ((info & UPPER) !== 0 && (prev & (UPPER | LOWER)) !== 0) {
+        // A form may end where a capital follows a small letter ("AuroraDB", "KubeFlow") or where a
+        // capital run meets a Title-case word ("RDSProgramming"); a glued Title-case word starts one.
+        const title = p + 1 < n && (clsOf(u[p + 1]) & LOWER) !== 0;
+        if ((prev & LOWER) !== 0 || title) {
+          if (!hit) hit = inSet(h);
+          for (let k = 0; k < glued; k++) if (gHit[k] === 0 && inSet(gHash[k])) gHit[k] = 1;
+          if ((prev & LOWER) !== 0 && title && glued < MAX_GLUED) {
+            gStart[glued] = p;
+            gHash[glued] = FNV_OFFSET;
+            gHit[glued++] = 0;
+          }
+        }
+      }
+      h = Math.imul(h ^ (info >>> 8), FNV_PRIME);
+      for (let k = 0; k < glued; k++) gHash[k] = Math.imul(gHash[k] ^ (info >>> 8), FNV_PRIME);
+      prev = info;
+    }
+    if (!afterAmp && (hit || inSet(h))) tryAt(start);
+    for (let k = 0; k < glued; k++) if (gHit[k] === 1 || inSet(gHash[k])) tryAt(gStart[k]);
+    prevWord = true;
   }
   return out;
 }

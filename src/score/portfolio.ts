@@ -54,6 +54,8 @@ interface StudySums {
   cert: Certification;
   value: number[];
   terms: Map<string, number>[];
+  /** The domains each term counts for, by term id: a term's coverage never changes within a run. */
+  covers: Map<string, number[]>;
 }
 
 export class PortfolioAccumulator {
@@ -71,7 +73,7 @@ export class PortfolioAccumulator {
     private readonly catalog: Certification[],
     private readonly asOf: string,
   ) {
-    this.study = catalog.map((cert) => ({ cert, value: cert.domains.map(() => 0), terms: cert.domains.map(() => new Map()) }));
+    this.study = catalog.map((cert) => ({ cert, value: cert.domains.map(() => 0), terms: cert.domains.map(() => new Map()), covers: new Map() }));
   }
 
   /** Every posting or row, in input order; `c` only for those that count (analysed, not a duplicate). */
@@ -148,9 +150,13 @@ function addStudy(s: StudySums, c: Contribution): void {
   const perDomain = domains.map(() => 0);
   for (const t of c.evidence) {
     if ((t.platform !== null && t.platform !== own) || t.kind === 'platform') continue;
-    const hits = domains
-      .map((d, i) => (d.covers.terms.includes(t.term) || (d.covers.categories as string[]).includes(t.category) || t.topics.some((x) => (d.covers.topics as string[]).includes(x)) ? i : -1))
-      .filter((i) => i >= 0);
+    let hits = s.covers.get(t.term);
+    if (hits === undefined) {
+      hits = domains
+        .map((d, i) => (d.covers.terms.includes(t.term) || (d.covers.categories as string[]).includes(t.category) || t.topics.some((x) => (d.covers.topics as string[]).includes(x)) ? i : -1))
+        .filter((i) => i >= 0);
+      s.covers.set(t.term, hits);
+    }
     for (const i of hits) {
       perDomain[i] += t.value / hits.length;
       s.terms[i].set(t.name, (s.terms[i].get(t.name) ?? 0) + t.value);

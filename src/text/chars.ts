@@ -44,6 +44,8 @@ export const CLASS = { WORD, SEP, UPPER, LOWER } as const;
 export const LATIN_CLASSES: Uint8Array = classes;
 export const LATIN_FOLDS: Uint16Array = folds;
 export const LATIN_LIMIT = 0x250;
+/** Class and fold in one load for the scanner: fold << 8 | class. */
+export const LATIN_INFO: Int32Array = Int32Array.from({ length: LATIN_LIMIT }, (_, c) => (folds[c] << 8) | classes[c]);
 
 export function charClass(c: number): number {
   if (known[c] === 0) compute(c);
@@ -54,6 +56,12 @@ export function charClass(c: number): number {
 export function fold(c: number): number {
   if (known[c] === 0) compute(c);
   return folds[c];
+}
+
+/** fold << 8 | class for any code unit (the scanner's slow path above U+024F). */
+export function infoOf(c: number): number {
+  if (known[c] === 0) compute(c);
+  return (folds[c] << 8) | classes[c];
 }
 
 export const isWord = (c: number): boolean => (charClass(c) & WORD) !== 0;

@@ -14,6 +14,8 @@ export interface Doc {
   localLookups: number;
   /** Lines already judged for nice-to-have phrasing, by line index. */
   readonly preferredLines: Map<number, boolean>;
+  /** The last sentence looked up, by the span it was asked for (the gates and locate ask thrice). */
+  lastSentence: { start: number; end: number; span: Span } | null;
 }
 
 /** After this many local look-ups in one text, splitting it whole once is cheaper. */
@@ -27,6 +29,7 @@ export function prepare(text: string): Doc {
     text,
     localLookups: 0,
     preferredLines: new Map(),
+    lastSentence: null,
     get sentences() {
       return (sentences ??= splitSentences(text));
     },
@@ -66,6 +69,14 @@ export function lineColumn(doc: Doc, offset: number): { line: number; column: nu
 
 /** The sentence containing [start, end). */
 export function sentenceSpan(doc: Doc, start: number, end: number): Span {
+  const last = doc.lastSentence;
+  if (last !== null && last.start === start && last.end === end) return last.span;
+  const span = findSentence(doc, start, end);
+  doc.lastSentence = { start, end, span };
+  return span;
+}
+
+function findSentence(doc: Doc, start: number, end: number): Span {
   if (doc.localLookups < LOCAL_LOOKUPS) {
     doc.localLookups++;
     return sentenceAround(doc.text, start, end);
