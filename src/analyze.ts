@@ -1,10 +1,13 @@
 // The library's front door: an Analyzer built once (lexicons, engine, catalog), then
 // postings in, PostingResults out, and a run's AnalysisResult with its portfolio summary.
-import { fold } from './text/chars.js';
+import { fold, LATIN_FOLDS, LATIN_LIMIT } from './text/chars.js';
 import type { AnalysisResult, InputError, Posting, PostingResult } from './model.js';
-import { buildEngine, type Engine } from './lexicon/engine.js';
-import { builtinLexiconFiles, loadCatalog, loadLexicons } from './lexicon/load.js';
-import { cacheKey, readEngineCache } from './lexicon/engine-cache.js';
+import { createRequire } from 'node:module';
+import type * as EngineModule from './lexicon/engine.js';
+import type { Engine } from './lexicon/engine.js';
+import type { LoadedEntry } from './lexicon/load.js';
+import { loadCatalog, loadLexicons } from './lexicon/load.js';
+import { readBuiltinCache } from './lexicon/engine-cache.js';
 import type { Certification } from './lexicon/catalog-schema.js';
 import { prepare } from './text/document.js';
 import { matchDoc } from './match/match.js';
@@ -30,19 +33,29 @@ export interface Analyzer {
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
+// The compiler (lexicon/engine.js, with the stemmer) is needed only when the build-time cache
+// cannot serve; it loads on first use, as the schemas do (see lexicon/load.ts for how).
+const fromSources: Record<string, unknown> | undefined = import.meta.url.endsWith('.ts')
+  // @ts-expect-error -- vite's import.meta.glob, there only when vitest runs the TypeScript sources
+  ? import.meta.glob('./lexicon/engine.ts', { eager: true })
+  : undefined;
+const requireHere = createRequire(import.meta.url);
+let engineModule: typeof EngineModule | undefined;
+const buildEngine = (entries: LoadedEntry[]): Engine =>
+  (engineModule ??= (fromSources?.['./lexicon/engine.ts'] ?? requireHere('./lexicon/engine.js')) as typeof EngineModule).buildEngine(entries);
+
 /** The engine for the built-in lexicons (from the build-time cache when it is current) plus any user lexicons. */
 export function loadEngine(userLexicons: string[] = []): Engine {
-  if (userLexicons.length === 0) {
-    const cached = readEngineCache(cacheKey(VERSION, builtinLexiconFiles()));
-    if (cached) return cached;
-  }
-  return buildEngine(loadLexicons(userLexicons));
+  return (userLexicons.length === 0 ? readBuiltinCache()?.engine : null) ?? buildEngine(loadLexicons(userLexicons));
 }
 
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
+  const userLexicons = opts.lexicons ?? [];
+  // The cache holds the validated catalog too (null when it was edited since the build).
+  const cached = userLexicons.length === 0 ? readBuiltinCache() : null;
   return {
-    engine: loadEngine(opts.lexicons ?? []),
-    catalog: loadCatalog(),
+    engine: cached?.engine ?? buildEngine(loadLexicons(userLexicons)),
+    catalog: cached?.catalog ?? loadCatalog(),
     asOf: opts.asOf ?? today(),
     includeText: opts.includeText ?? false,
   };
@@ -91,7 +104,7 @@ export function contentHash(text: string): string {
       space = false;
     }
     started = true;
-    c = fold(c);
+    c = c < LATIN_LIMIT ? LATIN_FOLDS[c] : fold(c);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
   }

@@ -3,19 +3,31 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyzePosting, buildResult, createAnalyzer, DuplicateTracker, errorResult } from '../analyze.js';
 import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
-import { ingest, type IngestOptions } from '../ingest/index.js';
-import { createTableReader, tableKind } from '../table/index.js';
-import { runTableAnalyze } from './table-command.js';
+import type { IngestItem, IngestOptions } from '../ingest/index.js';
 import type { PostingResult } from '../model.js';
-import { reporters } from '../report/index.js';
+import type { Reporter } from '../report/index.js';
 import { parseAnalyzeOptions, type AnalyzeOptions } from './options.js';
 import { writeOutput } from './output.js';
 import { createProgress } from './progress.js';
 
+// What only some runs need loads when they need it: the table code for tables, the ingest stage
+// (HTTP client, globbing, document readers) for files and URLs, one reporter for the format.
+export const REPORTERS: Record<string, () => Promise<Reporter>> = {
+  text: async () => (await import('../report/text.js')).textReporter,
+  json: async () => (await import('../report/json.js')).jsonReporter,
+  ndjson: async () => (await import('../report/json.js')).ndjsonReporter,
+  markdown: async () => (await import('../report/markdown.js')).markdownReporter,
+  html: async () => (await import('../report/html.js')).htmlReporter,
+};
+
 export function ingestOptions(o: AnalyzeOptions): IngestOptions {
   const table = { inputFormat: o.inputFormat, textColumn: o.textColumn, titleColumn: o.titleColumn, idColumn: o.idColumn, urlColumn: o.urlColumn, delimiter: o.delimiter };
+  const warn = (m: string): void => void process.stderr.write(`certfit: warning: ${m}\n`);
   return {
-    tableReader: createTableReader(table, (m) => process.stderr.write(`certfit: warning: ${m}\n`)),
+    tableReader: async function* (path: string): AsyncGenerator<IngestItem> {
+      const { createTableReader } = await import('../table/index.js');
+      yield* createTableReader(table, warn)(path);
+    },
     ignoreRobots: o.ignoreRobots,
     cacheDir: o.cacheDir,
     resolve: o.resolve,
@@ -33,17 +45,19 @@ function checkOutputFolder(output: string | undefined): void {
 }
 
 export async function runAnalyze(inputs: string[], raw: Record<string, unknown>): Promise<number> {
-  const o = parseAnalyzeOptions(raw);
+  const o = await parseAnalyzeOptions(raw);
   checkOutputFolder(o.output);
   if (inputs.length === 0) {
     if (process.stdin.isTTY) throw new CertfitError('no inputs: give files, folders, URLs or - for stdin (see certfit --help)');
     inputs = ['-'];
   }
   // A table scored row for row streams through src/table: the same CSV back, or one JSON line per row.
-  const oneTable = inputs.length === 1 && tableKind(inputs[0], o.inputFormat) !== null && (inputs[0] !== '-' || o.inputFormat !== undefined);
-  if (o.format === 'csv' || (o.format === 'ndjson' && oneTable)) return runTableAnalyze(inputs, o);
-  const reporter = reporters[o.format];
+  const oneTable = async (): Promise<boolean> =>
+    inputs.length === 1 && (await import('../table/index.js')).tableKind(inputs[0], o.inputFormat) !== null && (inputs[0] !== '-' || o.inputFormat !== undefined);
+  if (o.format === 'csv' || (o.format === 'ndjson' && (await oneTable()))) return (await import('./table-command.js')).runTableAnalyze(inputs, o);
+  const reporter = await REPORTERS[o.format]?.();
   if (!reporter) throw new CertfitError(`--format ${o.format} is not available in this build`);
+  const { ingest } = await import('../ingest/index.js');
   const analyzer = createAnalyzer({ lexicons: o.lexicon, asOf: o.asOf, includeText: o.includeText || o.format === 'html' });
   const progress = createProgress(o.progress && process.stderr.isTTY === true);
   const dups = new DuplicateTracker();

@@ -19,8 +19,8 @@ export function runLexiconCheck(files: string[]): number {
   return all.length === 0 ? EXIT_OK : EXIT_USAGE;
 }
 
-export function runCatalog(asOf?: string): number {
-  const date = asOf ? parseAnalyzeOptions({ asOf }).asOf! : today();
+export async function runCatalog(asOf?: string): Promise<number> {
+  const date = asOf ? (await parseAnalyzeOptions({ asOf })).asOf! : today();
   const { certifications, problems } = readCatalog();
   if (problems.length) throw new CertfitError('invalid certification catalog', { details: problems.map(formatProblem) });
   process.stdout.write(`Certifications as of ${date}:\n`);

@@ -2,9 +2,8 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { FORMATS } from './options.js';
-import { runAnalyze } from './analyze-command.js';
-import { runExplain } from './explain-command.js';
-import { runCatalog, runLexiconCheck } from './lexicon-command.js';
+
+// Each command's code is imported when the command runs: `--help` and `--version` load none of it.
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -64,6 +63,7 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colour in the terminal report (NO_COLOR is honoured too)')
     .addHelpText('after', ANALYZE_HELP)
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
+      const { runAnalyze } = await import('./analyze-command.js');
       process.exitCode = await runAnalyze(inputs, opts);
     });
 
@@ -74,6 +74,7 @@ export function buildProgram(): Command {
     .option('--lexicon <file>', 'add a user lexicon (repeatable)', collect)
     .option('--json', 'as JSON')
     .action(async (input: string, opts: { lexicon?: string[]; json?: boolean }) => {
+      const { runExplain } = await import('./explain-command.js');
       process.exitCode = await runExplain(input, opts);
     });
 
@@ -82,7 +83,8 @@ export function buildProgram(): Command {
     .command('check')
     .description('validate the built-in lexicons and the given user lexicon files')
     .argument('[files...]', 'user lexicon files')
-    .action((files: string[]) => {
+    .action(async (files: string[]) => {
+      const { runLexiconCheck } = await import('./lexicon-command.js');
       process.exitCode = runLexiconCheck(files);
     });
 
@@ -90,8 +92,9 @@ export function buildProgram(): Command {
     .command('catalog')
     .description('list the certifications and their status as of a date')
     .option('--as-of <date>', 'YYYY-MM-DD (default: today)')
-    .action((opts: { asOf?: string }) => {
-      process.exitCode = runCatalog(opts.asOf);
+    .action(async (opts: { asOf?: string }) => {
+      const { runCatalog } = await import('./lexicon-command.js');
+      process.exitCode = await runCatalog(opts.asOf);
     });
   return program;
 }

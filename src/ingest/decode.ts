@@ -1,5 +1,6 @@
 // Bytes → string without mojibake: BOM, declared charset, UTF-16 heuristic, strict UTF-8, then chardet.
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
+const chardet = (): typeof import('chardet') => createRequire(import.meta.url)('chardet') as typeof import('chardet');
 
 export interface Decoded {
   text: string;
@@ -88,7 +89,7 @@ function hasC1Bytes(bytes: Uint8Array): boolean {
 /** chardet's best guess, but Windows-1252 unless another encoding clearly wins. */
 export function detectEncoding(bytes: Uint8Array): string {
   const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
-  const candidates = chardet.analyse(sample);
+  const candidates = chardet().analyse(sample);
   const top = candidates[0];
   if (!top || top.confidence < 50) return 'windows-1252';
   let name = top.name.toLowerCase();

@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 
-const metaSchema = z.object({
+let metaSchema: Promise<{ parse(v: unknown): { v: 1; url: string; finalUrl: string; status: number; headers: Record<string, string>; size: number; sha256: string; storedAt: string } }> | undefined;
+const loadMetaSchema = () => (metaSchema ??= import('zod').then(({ z }) => z.object({
   v: z.literal(1),
   url: z.string(),
   finalUrl: z.string(),
@@ -13,7 +13,7 @@ const metaSchema = z.object({
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   storedAt: z.string(),
-});
+})));
 
 export interface CachedResponse {
   url: string;
@@ -38,7 +38,7 @@ export class HttpCache {
   async read(url: string): Promise<CachedResponse | null> {
     const p = this.paths(url);
     try {
-      const meta = metaSchema.parse(JSON.parse(await readFile(p.meta, 'utf8')));
+      const meta = (await loadMetaSchema()).parse(JSON.parse(await readFile(p.meta, 'utf8')));
       if (meta.url !== url) return null;
       const body = await readFile(p.body);
       if (body.length !== meta.size || sha256(body) !== meta.sha256) return null;

@@ -1,7 +1,6 @@
 // Inputs as typed (paths, folders, globs, @lists, URLs, "-") → units, in input order.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { decodeBytes } from './decode.js';
 import { fsError, IngestError, toInputError, tooLarge } from './errors.js';
 import { extensionOf, TABLE_EXTENSIONS } from './sniff.js';
@@ -59,6 +58,7 @@ async function expandList(input: string, ctx: ExpandContext): Promise<Unit[]> {
 }
 
 async function expandGlob(pattern: string): Promise<Unit[]> {
+  const { glob } = await import('tinyglobby');
   const matches = await glob(pattern, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false, absolute: isAbsolute(pattern) });
   if (matches.length === 0) {
     return [errorUnit(pattern, new IngestError('NO_MATCH', `no files match ${pattern} (check the pattern; quote it so the shell passes it as is)`))];
@@ -85,7 +85,7 @@ export async function expandInput(input: string, ctx: ExpandContext): Promise<Un
     return [fileUnit(input)];
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'ENOENT' && isDynamicPattern(input)) return expandGlob(input);
+    if (code === 'ENOENT' && (await import('tinyglobby')).isDynamicPattern(input)) return expandGlob(input);
     return [errorUnit(input, fsError(err, input))];
   }
 }

@@ -1,14 +1,35 @@
 // Reading and validating lexicon files. Every problem is reported as `file: path: message`
 // (cspell-style) so that a hand-edited lexicon can be fixed in one pass.
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join, basename } from 'node:path';
 import type { z } from 'zod';
 import { CertfitError } from '../errors.js';
-import { lexiconFileSchema, type EntryInput } from './schema.js';
-import { catalogFileSchema, type Certification } from './catalog-schema.js';
-import { normalize } from './variants.js';
+import type * as LexiconSchema from './schema.js';
+import type { EntryInput } from './schema.js';
+import type * as CatalogSchema from './catalog-schema.js';
+import type { Certification } from './catalog-schema.js';
+import type * as Variants from './variants.js';
 import { isWord } from '../text/chars.js';
+
+// zod with the schemas, and the stemmer behind normalize(), take some 70 ms to load, and a run
+// served by the engine cache (dist/engine.bin) never validates a lexicon: they load on first
+// use. Compiled, with require() (Node >= 20.19 loads ES modules so, synchronously); from the
+// TypeScript sources (vitest), where require() cannot, vite has imported them already.
+const fromSources: Record<string, unknown> | undefined = import.meta.url.endsWith('.ts')
+  // @ts-expect-error -- vite's import.meta.glob, there only when vitest runs the TypeScript sources
+  ? import.meta.glob(['./schema.ts', './catalog-schema.ts', './variants.ts'], { eager: true })
+  : undefined;
+const requireHere = createRequire(import.meta.url);
+function lazy<T>(name: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= (fromSources?.[`./${name}.ts`] ?? requireHere(`./${name}.js`)) as T);
+}
+const lexiconSchema = lazy<typeof LexiconSchema>('schema');
+const catalogSchema = lazy<typeof CatalogSchema>('catalog-schema');
+const variants = lazy<typeof Variants>('variants');
+const normalize = (s: string): string => variants().normalize(s);
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
 export const BUILTIN_LEXICONS = ['aws.json', 'azure.json', 'gcp.json', 'skills.json', 'certification-names.json'];
@@ -80,7 +101,7 @@ export function readLexicons(files: string[]): { entries: LoadedEntry[]; problem
   for (const file of files) {
     const data = readJson(file, problems);
     if (data === undefined) continue;
-    const parsed = lexiconFileSchema.safeParse(data);
+    const parsed = lexiconSchema().lexiconFileSchema.safeParse(data);
     if (!parsed.success) {
       issuesToProblems(file, parsed.error, data, problems);
       continue;
@@ -136,7 +157,7 @@ export function readCatalog(file = join(LEXICON_DIR, CATALOG_FILE)): { certifica
   const problems: Problem[] = [];
   const data = readJson(file, problems);
   if (data === undefined) return { certifications: [], problems };
-  const parsed = catalogFileSchema.safeParse(data);
+  const parsed = catalogSchema().catalogFileSchema.safeParse(data);
   if (!parsed.success) {
     issuesToProblems(file, parsed.error, data, problems);
     return { certifications: [], problems };

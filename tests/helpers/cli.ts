@@ -35,7 +35,11 @@ export function ensureBuilt(): void {
   }
   try {
     // The exit code is ignored: tsc emits even with a type error elsewhere, and the type check is its own step of npm test.
-    if (stale()) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+    if (stale()) {
+      spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+      // The engine cache is keyed by the compiled modules too: without a fresh one every CLI run rebuilds it.
+      spawnSync(process.execPath, ['scripts/build-engine-cache.mjs'], { cwd: ROOT, stdio: 'ignore' });
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
