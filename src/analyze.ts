@@ -1,6 +1,6 @@
 // The library's front door: an Analyzer built once (lexicons, engine, catalog), then
 // postings in, PostingResults out, and a run's AnalysisResult with its portfolio summary.
-import { fold, LATIN_FOLDS, LATIN_LIMIT } from './text/chars.js';
+import { contentHash } from './text/content-hash.js';
 import type { AnalysisResult, InputError, Posting, PostingResult } from './model.js';
 import { createRequire } from 'node:module';
 import type * as EngineModule from './lexicon/engine.js';
@@ -12,8 +12,10 @@ import type { Certification } from './lexicon/catalog-schema.js';
 import { prepare } from './text/document.js';
 import { matchDoc } from './match/match.js';
 import { postingVerdict } from './score/verdict.js';
-import { portfolioVerdict } from './score/portfolio.js';
+import { PortfolioAccumulator } from './score/portfolio.js';
 import { VERSION } from './version.js';
+
+export { contentHash };
 
 export interface AnalyzerOptions {
   /** Extra lexicon files (--lexicon). */
@@ -84,33 +86,6 @@ export function errorResult(source: string, error: InputError, id = source, extr
   return { id, source, status: 'error', error, ...meta(extra), chars: 0, mentions: [], rejected: [], verdict: null };
 }
 
-/** Content key for "the same posting saved twice": case and white space do not matter. */
-export function contentHash(text: string): string {
-  // Two FNV-1a lanes (64 bits) in one pass over the folded text, white space runs as one space:
-  // no copies of a long posting, and collisions are negligible at any batch size.
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  let space = false;
-  let started = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000) {
-      space = started;
-      continue;
-    }
-    if (space) {
-      a = Math.imul(a ^ 32, 0x01000193);
-      b = Math.imul(b ^ 32, 0x5bd1e995);
-      space = false;
-    }
-    started = true;
-    c = c < LATIN_LIMIT ? LATIN_FOLDS[c] : fold(c);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
-
 /** Tracks content hashes across a run and marks later copies as duplicates of the first. */
 export class DuplicateTracker {
   private readonly first = new Map<string, PostingResult>();
@@ -128,19 +103,10 @@ export class DuplicateTracker {
 }
 
 export function buildResult(a: Analyzer, postings: PostingResult[]): AnalysisResult {
-  return {
-    schemaVersion: 1,
-    tool: { name: 'certfit', version: VERSION },
-    asOf: a.asOf,
-    postings,
-    summary: {
-      inputs: postings.length,
-      analysed: postings.filter((p) => p.status === 'ok').length,
-      failed: postings.filter((p) => p.status === 'error').length,
-      duplicates: postings.filter((p) => p.duplicateOf).length,
-      verdict: portfolioVerdict(postings, a.catalog, a.asOf),
-    },
-  };
+  // The same accumulator as streamed tables: counts (empty table rows apart from failures) and verdict.
+  const acc = new PortfolioAccumulator(a.catalog, a.asOf);
+  for (const p of postings) acc.addResult(p);
+  return { schemaVersion: 1, tool: { name: 'certfit', version: VERSION }, asOf: a.asOf, postings, summary: acc.summary() };
 }
 
 /** Convenience for library users: analyse texts in memory. */

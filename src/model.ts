@@ -194,6 +194,8 @@ export interface Summary {
   analysed: number;
   failed: number;
   duplicates: number;
+  /** Table rows without posting text (scraped exports have many): counted, neither analysed nor failed. */
+  empty?: number;
   verdict: PortfolioVerdict;
 }
 

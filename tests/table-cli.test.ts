@@ -46,11 +46,21 @@ function bigTable(path: string, rows: number): void {
 
 describe('exit codes and streams', () => {
   it('exit 1 when a row failed, the file still complete, stdout empty with -o, summary on stderr', () => {
-    const out = join(tmp, 'basic-out.csv');
-    const r = certfit([`${FIX}/basic.csv`, '--format', 'csv', '-o', out]);
+    const out = join(tmp, 'unterminated-out.csv');
+    const r = certfit([`${FIX}/unterminated.csv`, '--format', 'csv', '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Verdict:');
+    expect(r.stderr).toMatch(/1 failed/);
+    expect(rowsOf(readFileSync(out, 'utf8'))).toHaveLength(4);
+  });
+
+  it('exit 0 when the only rows not analysed are empty ones (scraped exports have many); they are counted apart', () => {
+    const out = join(tmp, 'basic-out.csv');
+    const r = certfit([`${FIX}/basic.csv`, '--format', 'csv', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/6 input\(s\): 5 analysed, 0 failed, 1 duplicate\(s\), 1 empty/);
+    expect(r.stderr).toContain('1 row(s) without posting text');
     expect(rowsOf(readFileSync(out, 'utf8'))).toHaveLength(7);
   });
 

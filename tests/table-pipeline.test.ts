@@ -66,9 +66,9 @@ describe('csv out', () => {
     const col = (name: string) => output.slice(1).map((r) => r[input[0].length + CERTFIT_COLUMNS.indexOf(name as (typeof CERTFIT_COLUMNS)[number])]);
     expect(col('certfit_status')).toEqual(['ok', 'ok', 'ok', 'ok', 'empty', 'ok']);
     expect(col('certfit_platform').slice(0, 3)).toEqual(['aws', 'azure', 'gcp']);
-    expect(col('certfit_duplicate_of')[5]).toBe(`${FIX}/basic.csv#1`);
-    expect(col('certfit_error')[4]).toMatch(/^EMPTY: row 5 has no posting text/);
-    expect(result.summary).toMatchObject({ inputs: 6, analysed: 5, failed: 1, duplicates: 1 });
+    expect(col('certfit_duplicate_of')[5]).toBe('101');
+    expect(col('certfit_error')[4]).toMatch(/^EMPTY_ROW: row 5 has no posting text/);
+    expect(result.summary).toMatchObject({ inputs: 6, analysed: 5, failed: 0, empty: 1, duplicates: 1 });
   });
 
   it('gives the same portfolio summary as the ordinary analyse path', async () => {
@@ -189,16 +189,17 @@ describe('ndjson out', () => {
     const { out } = await run(`${FIX}/basic.csv`, { output: 'ndjson' });
     const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(7);
-    expect(lines.slice(0, 6).map((l) => [l.type, l.id, l.status])).toEqual([1, 2, 3, 4, 5, 6].map((n) => ['posting', `${FIX}/basic.csv#${n}`, n === 5 ? 'error' : 'ok']));
-    expect(lines[5].duplicateOf).toBe(`${FIX}/basic.csv#1`);
+    // Ids from the id column; where each row is stays in source.
+    expect(lines.slice(0, 6).map((l) => [l.type, l.id, l.source, l.status])).toEqual([1, 2, 3, 4, 5, 6].map((n) => ['posting', String(100 + n), `${FIX}/basic.csv#${n}`, n === 5 ? 'error' : 'ok']));
+    expect(lines[5].duplicateOf).toBe('101');
     expect(lines[0].mentions.length).toBeGreaterThan(0);
-    expect(lines[6]).toMatchObject({ type: 'summary', inputs: 6, failed: 1, duplicates: 1 });
+    expect(lines[6]).toMatchObject({ type: 'summary', inputs: 6, failed: 0, empty: 1, duplicates: 1 });
   });
 
   it('reads JSON lines, keeping bad lines as error rows', async () => {
     const { out } = await run(`${FIX}/postings.jsonl`, { output: 'ndjson' });
     const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines.slice(0, 4).map((l) => l.error?.code ?? l.status)).toEqual(['ok', 'ok', 'JSON_ERROR', 'EMPTY']);
+    expect(lines.slice(0, 4).map((l) => l.error?.code ?? l.status)).toEqual(['ok', 'ok', 'JSON_ERROR', 'EMPTY_ROW']);
     expect(lines[0]).toMatchObject({ title: 'ML Platform Engineer', url: 'https://jobs.example.com/a' });
   });
 });

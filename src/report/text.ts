@@ -22,7 +22,7 @@ export function renderText(result: AnalysisResult, opts: RenderOptions = {}): st
   const s = result.summary;
   const v = s.verdict;
   const out: string[] = [];
-  out.push(`certfit ${result.tool.version} · catalog as of ${result.asOf} · ${s.inputs} input(s): ${s.analysed} analysed, ${s.failed} failed, ${s.duplicates} duplicate(s)`, '');
+  out.push(`certfit ${result.tool.version} · catalog as of ${result.asOf} · ${s.inputs} input(s): ${s.analysed} analysed, ${s.failed} failed, ${s.duplicates} duplicate(s)${s.empty ? `, ${s.empty} empty` : ''}`, '');
   const width = Math.min(60, Math.max(10, ...result.postings.map((p) => oneLine(p.source, 60).length)));
   for (const p of result.postings) out.push(postingLine(p, width, paint));
   out.push('', `${paint('1', 'Verdict:')} ${oneLine(v.sentence, 1000)}`);
@@ -38,7 +38,7 @@ export function renderText(result: AnalysisResult, opts: RenderOptions = {}): st
   }
   const legacy = result.postings.flatMap((p) => (p.verdict?.legacy ?? []).map((l) => `  ${oneLine(p.source, 60)}: ${oneLine(l.note, 200)}`));
   if (legacy.length) out.push('', paint('1', 'Older stack named:'), ...legacy.slice(0, 20), ...(legacy.length > 20 ? [`  … and ${legacy.length - 20} more`] : []));
-  const skipped = [s.failed ? `${s.failed} input(s) failed (see above)` : '', s.duplicates ? `${s.duplicates} duplicate(s) counted once` : ''].filter(Boolean);
+  const skipped = [s.failed ? `${s.failed} input(s) failed (see above)` : '', s.duplicates ? `${s.duplicates} duplicate(s) counted once` : '', s.empty ? `${s.empty} row(s) without posting text` : ''].filter(Boolean);
   if (skipped.length) out.push('', `Skipped: ${skipped.join('; ')}.`);
   return `${out.join('\n')}\n`;
 }

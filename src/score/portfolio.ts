@@ -68,6 +68,7 @@ export class PortfolioAccumulator {
   // Study sums for every certification: which one is recommended is known only at the end.
   private readonly study: StudySums[];
   readonly totals = { inputs: 0, analysed: 0, failed: 0, duplicates: 0 };
+  private empty = 0;
 
   constructor(
     private readonly catalog: Certification[],
@@ -77,16 +78,19 @@ export class PortfolioAccumulator {
   }
 
   /** Every posting or row, in input order; `c` only for those that count (analysed, not a duplicate). */
-  addRow(status: 'ok' | 'error', duplicate: boolean, c?: Contribution): void {
+  addRow(status: 'ok' | 'error' | 'empty', duplicate: boolean, c?: Contribution): void {
     this.totals.inputs++;
     if (status === 'ok') this.totals.analysed++;
+    else if (status === 'empty') this.empty++;
     else this.totals.failed++;
     if (duplicate) this.totals.duplicates++;
     if (status === 'ok' && !duplicate && c) this.add(c);
   }
 
   addResult(r: PostingResult): void {
-    this.addRow(r.status, r.duplicateOf !== undefined, counted(r) ? contribution(r) : undefined);
+    // A table row without posting text (EMPTY_ROW) is empty, not failed.
+    const status = r.status === 'error' && r.error?.code === 'EMPTY_ROW' ? 'empty' : r.status;
+    this.addRow(status, r.duplicateOf !== undefined, counted(r) ? contribution(r) : undefined);
   }
 
   private add(c: Contribution): void {
@@ -135,7 +139,7 @@ export class PortfolioAccumulator {
   }
 
   summary(): Summary {
-    return { ...this.totals, verdict: this.verdict() };
+    return { ...this.totals, ...(this.empty > 0 ? { empty: this.empty } : {}), verdict: this.verdict() };
   }
 }
 

@@ -4,7 +4,7 @@ import { analyzePosting, contentHash, errorResult, type Analyzer } from '../anal
 import type { InputError, PostingResult } from '../model.js';
 import { csvSafe } from '../report/sanitize.js';
 import { contribution } from '../score/portfolio.js';
-import { isPosting, jobToPosting, rowId } from './row-posting.js';
+import { EMPTY_ROW, isPosting, jobToPosting, postingId, rowId } from './row-posting.js';
 import type { RowContext, RowJob, RowOutcome } from './types.js';
 
 export const CERTFIT_COLUMNS = [
@@ -35,7 +35,7 @@ export function certfitCells(r: PostingResult, empty: boolean): string[] {
 }
 
 function outcomeOf(r: PostingResult, job: RowJob, ctx: RowContext, empty: boolean, hash?: string): RowOutcome {
-  const out: RowOutcome = { row: job.row, status: r.status, empty };
+  const out: RowOutcome = { row: job.row, id: r.id, status: r.status, empty };
   if (r.error) out.error = r.error;
   if (hash) out.hash = hash;
   if (ctx.wantCells) out.cells = certfitCells(r, empty);
@@ -45,17 +45,13 @@ function outcomeOf(r: PostingResult, job: RowJob, ctx: RowContext, empty: boolea
 }
 
 export function failedOutcome(job: RowJob, ctx: RowContext, error: InputError): RowOutcome {
-  const id = rowId(ctx.source, job.row);
-  return outcomeOf(errorResult(id, error, id), job, ctx, false);
+  return outcomeOf(errorResult(rowId(ctx.source, job.row), error, postingId(ctx.source, job)), job, ctx, false);
 }
 
 export function analyzeRow(a: Analyzer, ctx: RowContext, job: RowJob): RowOutcome {
   try {
     const p = jobToPosting(job, ctx.source, ctx.textColumn);
-    if (!isPosting(p)) {
-      const id = rowId(ctx.source, job.row);
-      return outcomeOf(errorResult(id, p, id), job, ctx, p.code === 'EMPTY' && !job.error);
-    }
+    if (!isPosting(p)) return outcomeOf(errorResult(rowId(ctx.source, job.row), p, postingId(ctx.source, job)), job, ctx, p.code === EMPTY_ROW && !job.error);
     const r = analyzePosting(a, p);
     return outcomeOf(r, job, ctx, false, contentHash(p.text));
   } catch (err) {

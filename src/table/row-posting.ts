@@ -10,6 +10,8 @@ export function rowJob(columns: ColumnMap, row: TableRow): RowJob {
   if (row.error) return { row: row.row, text: '', error: row.error };
   const c = row.cells;
   const job: RowJob = { row: row.row, text: cell(c, columns.text) ?? '' };
+  const id = cell(c, columns.id)?.replace(/\s+/g, ' ').trim();
+  if (id) job.id = id;
   const fields = [['title', columns.title], ['company', columns.company], ['url', columns.url], ['location', columns.location], ['datePosted', columns.date]] as const;
   for (const [key, i] of fields) {
     const v = cell(c, i);
@@ -18,7 +20,13 @@ export function rowJob(columns: ColumnMap, row: TableRow): RowJob {
   return job;
 }
 
+/** A table row without posting text: scraped exports have many; counted as empty, not as a failure. */
+export const EMPTY_ROW = 'EMPTY_ROW';
+
 export const rowId = (source: string, row: number): string => `${source}#${row}`;
+
+/** A row's posting id: its id column's cell when it has one (what a recruiter knows it by), else where it is. */
+export const postingId = (source: string, job: RowJob): string => job.id ?? rowId(source, job.row);
 
 /** The text column's name, for messages. */
 export const textColumnName = (meta: TableMeta): string => meta.header[meta.columns.text] ?? 'text';
@@ -27,9 +35,8 @@ export const textColumnName = (meta: TableMeta): string => meta.header[meta.colu
 export function jobToPosting(job: RowJob, source: string, textColumn: string): Posting | InputError {
   if (job.error) return job.error;
   const text = cellText(job.text);
-  if (!text.trim()) return { code: 'EMPTY', message: `row ${job.row} has no posting text in column ${JSON.stringify(textColumn)}` };
-  const id = rowId(source, job.row);
-  const posting: Posting = { id, source: id, text };
+  if (!text.trim()) return { code: EMPTY_ROW, message: `row ${job.row} has no posting text in column ${JSON.stringify(textColumn)}` };
+  const posting: Posting = { id: postingId(source, job), source: rowId(source, job.row), text };
   const title = job.title === undefined ? undefined : cellLine(job.title);
   if (title) posting.title = title;
   const company = job.company === undefined ? undefined : cellLine(job.company);

@@ -5,7 +5,6 @@ import { csvSafe } from '../report/sanitize.js';
 import { CERTFIT_COLUMNS, DUPLICATE_CELL } from './analyze-row.js';
 import { createRowFormatter, formatHeader } from './csv-format.js';
 import type { PortfolioAccumulator } from '../score/portfolio.js';
-import { rowId } from './row-posting.js';
 import type { RowOutcome, TableMeta } from './types.js';
 
 export interface RowWriter {
@@ -17,9 +16,10 @@ export interface RowWriter {
 }
 
 export function createRowWriter(meta: TableMeta, output: 'csv' | 'ndjson', sanitizeFormulas: boolean, acc: PortfolioAccumulator): RowWriter {
-  // Per distinct posting only 52 bits of its content hash and a row number: about 40 bytes,
-  // so a million rows cost some 40 MB (a collision needs ~10^7 rows to become likely).
-  const firstByHash = new Map<number, number>();
+  // Per distinct posting only 52 bits of its content hash and its id (the id column's cell, usually
+  // short, or `file#row`): some 60–80 bytes, so a million rows cost well under 100 MB (a collision
+  // needs ~10^7 rows to become likely).
+  const firstByHash = new Map<number, string>();
   const style = { delimiter: meta.delimiter, lineEnding: meta.lineEnding };
   const formatRow = createRowFormatter(style, meta.header.length, sanitizeFormulas);
 
@@ -27,15 +27,16 @@ export function createRowWriter(meta: TableMeta, output: 'csv' | 'ndjson', sanit
     if (out.hash === undefined) return undefined;
     const key = parseInt(out.hash.slice(0, 13), 16);
     const first = firstByHash.get(key);
-    if (first === undefined) firstByHash.set(key, out.row);
-    return first === undefined ? undefined : rowId(meta.source, first);
+    // A copy: a cell read in this thread is a slice of its 64 KB input chunk, which it would keep alive.
+    if (first === undefined) firstByHash.set(key, (' ' + out.id).slice(1));
+    return first;
   };
 
   return {
     header: () => (output === 'csv' ? (meta.bom ? '\ufeff' : '') + formatHeader(style, meta.header, CERTFIT_COLUMNS, sanitizeFormulas) : ''),
     row(out, cells) {
       const dup = duplicateOf(out);
-      acc.addRow(out.status, dup !== undefined, out.contribution);
+      acc.addRow(out.empty ? 'empty' : out.status, dup !== undefined, out.contribution);
       if (output === 'ndjson') {
         // The posting's JSON ends with '}'; duplicateOf goes last, where DuplicateTracker would put it.
         return `${dup ? `${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(dup)}}` : out.json}\n`;

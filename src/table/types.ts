@@ -52,6 +52,8 @@ export interface TableRow {
 /** The raw fields of one row that analysis needs; this is what crosses to a worker. */
 export interface RowJob {
   row: number;
+  /** The id column's cell, when the table has one and the cell is not blank. */
+  id?: string;
   text: string;
   title?: string;
   company?: string;
@@ -67,6 +69,8 @@ export type { Contribution, TermValue } from '../score/portfolio.js';
 /** The result of analysing one row, in the small form that output and summary need. */
 export interface RowOutcome {
   row: number;
+  /** The posting's id: the id column's cell, else `${source}#${row}`. */
+  id: string;
   status: 'ok' | 'error';
   /** The row had no posting text. */
   empty: boolean;

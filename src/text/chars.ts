@@ -6,6 +6,8 @@ const SEP = 2;
 const UPPER = 4;
 const LOWER = 8;
 const NEWLINE = 16;
+/** JavaScript's \s: what the duplicate check ignores. */
+const WHITE = 32;
 
 const classes = new Uint8Array(65536);
 const folds = new Uint16Array(65536);
@@ -31,6 +33,7 @@ function compute(c: number): void {
     cls = SEP;
     if (c === 10) cls |= NEWLINE;
   }
+  if (/\s/.test(ch)) cls |= WHITE;
   classes[c] = cls;
   const lower = ch.toLowerCase();
   folds[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
@@ -39,7 +42,7 @@ function compute(c: number): void {
 for (let c = 0; c < 0x250; c++) compute(c);
 
 /** Class bits, exported for the scanner's hot loop (which inlines the Latin fast path). */
-export const CLASS = { WORD, SEP, UPPER, LOWER } as const;
+export const CLASS = { WORD, SEP, UPPER, LOWER, WHITE } as const;
 /** Precomputed classes and folds for U+0000–U+024F; above that, call charClass()/fold(). */
 export const LATIN_CLASSES: Uint8Array = classes;
 export const LATIN_FOLDS: Uint16Array = folds;
