@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare, sectionAt, sentenceSpan } from '../src/text/document.js';
+import { detectSections } from '../src/text/sections.js';
 import { splitSentences } from '../src/text/sentences.js';
 
 const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
@@ -56,5 +57,56 @@ describe('sections: real-world headings', () => {
     expect(at(t, 'You build models')).toBe('other');
     expect(at(t, '- Python')).toBe('requirements');
     expect(at(t, '- Ship')).toBe('responsibilities');
+  });
+});
+
+// detectSections decides most lines from char codes in place and remembers recurring headings;
+// these pin the edges of those fast paths to what the plain regex version did.
+describe('sections: fast-path edges', () => {
+  const at = (text: string, s: string) => {
+    const offset = text.indexOf(s);
+    return detectSections(text).find((span) => span.start <= offset && offset < span.end)?.section;
+  };
+  const heading = (line: string) => at(`Intro\n${line}\n- Python`, '- Python');
+
+  it('takes a heading line of up to 100 chars, 80 once trimmed', () => {
+    expect(heading('Requirements'.padEnd(100))).toBe('requirements');
+    expect(heading('Requirements'.padEnd(101))).toBe('other');
+    const h80 = '## Requirements for the role '.padEnd(80, 'x');
+    expect(heading(h80)).toBe('requirements');
+    expect(heading(`   ${h80}`.padEnd(100))).toBe('requirements');
+    expect(heading(`${h80}x`)).toBe('other');
+  });
+
+  it('reads an early label on a long line, for that line only', () => {
+    const text = `Requirements\nNice to have: ${'Azure AI Search, Bedrock and SageMaker pipelines, '.repeat(5)}\n- Python`;
+    expect(at(text, 'Nice to have')).toBe('preferred');
+    expect(at(text, '- Python')).toBe('requirements');
+    // The label's colon is the line's first, at most 48 chars in.
+    const label = (indent: number) => at(`Requirements\n${' '.repeat(indent)}Nice to have: Azure, Bedrock, SageMaker and Vertex AI`, 'Nice');
+    expect(label(36)).toBe('preferred');
+    expect(label(37)).toBe('requirements');
+  });
+
+  it('takes an all-caps line with many spaces for a heading, not the same words in prose case', () => {
+    expect(heading('WHAT YOU WILL DO IN THIS ROLE')).toBe('responsibilities');
+    expect(heading('What you will do in this role')).toBe('other');
+    expect(heading('- WHAT YOU WILL DO')).toBe('responsibilities');
+    expect(heading('- What you will do')).toBe('other');
+  });
+
+  it('reads CRLF line endings like LF', () => {
+    const text = 'Acme builds rockets.\r\n\r\n**Requirements:**\r\n- Python\r\n\r\nNice to have: Bedrock\r\n## Benefits\r\n- Dental\r\n';
+    expect(at(text, 'Acme')).toBe('other');
+    expect(at(text, '- Python')).toBe('requirements');
+    expect(at(text, 'Nice to have')).toBe('preferred');
+    expect(at(text, '- Dental')).toBe('benefits');
+    expect(detectSections(text).at(-1)?.end).toBe(text.length + 1);
+  });
+
+  it('does not confuse a remembered heading with a line of the same shape', () => {
+    expect(heading('## Skills')).toBe('requirements');
+    expect(heading('## Skalls')).toBe('other');
+    expect(heading('## Skills')).toBe('requirements');
   });
 });
