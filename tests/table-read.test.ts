@@ -171,12 +171,12 @@ describe('cells', () => {
 });
 
 describe('through ingest', () => {
-  it('yields one item per row with ids path#row', async () => {
+  it('yields one item per row: sources path#row, ids from the id column', async () => {
     const items = [];
     for await (const item of ingest([`${FIX}/basic.csv`], { tableReader: createTableReader() })) items.push(item);
     expect(items).toHaveLength(6);
-    expect(items.map((i) => (i.ok ? i.posting.id : `${i.source}:${i.error.code}`))).toEqual([
-      `${FIX}/basic.csv#1`, `${FIX}/basic.csv#2`, `${FIX}/basic.csv#3`, `${FIX}/basic.csv#4`, `${FIX}/basic.csv#5:EMPTY`, `${FIX}/basic.csv#6`,
+    expect(items.map((i) => (i.ok ? `${i.posting.source} ${i.posting.id}` : `${i.source}:${i.error.code}`))).toEqual([
+      `${FIX}/basic.csv#1 101`, `${FIX}/basic.csv#2 102`, `${FIX}/basic.csv#3 103`, `${FIX}/basic.csv#4 104`, `${FIX}/basic.csv#5:EMPTY_ROW`, `${FIX}/basic.csv#6 106`,
     ]);
     const first = items[0];
     expect(first.ok && first.posting).toMatchObject({ title: 'Machine Learning Engineer', company: 'Northwind Outfitters', url: 'https://jobs.example.com/101', location: 'Seattle, WA' });

@@ -3,7 +3,6 @@
 // batches is in flight, and the reader waits for the writer (which waits for 'drain').
 import type { Readable } from 'node:stream';
 import { createAnalyzer, today, type Analyzer, type AnalyzerOptions } from '../analyze.js';
-import { loadCatalog } from '../lexicon/load.js';
 import type { Summary } from '../model.js';
 import { openTable } from './open-table.js';
 import { PortfolioAccumulator } from '../score/portfolio.js';
@@ -11,7 +10,7 @@ import { rowJob, textColumnName } from './row-posting.js';
 import { createRowWriter } from './row-writer.js';
 import type { Sink } from './sink.js';
 import type { RowContext, RowJob, RowOutcome, TableInputOptions, TableMeta } from './types.js';
-import { inProcess, workerPool, type RowProcessor } from './worker-pool.js';
+import { inProcess, sharedPool, type RowProcessor } from './worker-pool.js';
 
 export interface RunTableOptions {
   source: string;
@@ -71,8 +70,9 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
       ({ catalog, asOf } = a);
       processor = inProcess(a, ctx);
     } else {
-      catalog = loadCatalog();
-      processor = workerPool(o.jobs, { analyzer: { ...o.analyzer, asOf }, ctx }, o.workerUrl);
+      const a = createAnalyzer({ ...o.analyzer, asOf });
+      catalog = a.catalog;
+      processor = sharedPool(a, o.jobs, { analyzer: { ...o.analyzer, asOf }, ctx }, o.workerUrl);
     }
     const acc = new PortfolioAccumulator(catalog, asOf);
     if (meta.header.some((h) => h.startsWith('certfit_'))) o.warn(`${o.source} already has certfit_ columns (a scored file?); they are passed through and new ones added`);

@@ -54,10 +54,13 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
-  id: number;
+  /** Batches sent and not yet answered, oldest first, with their request ids. */
+  tasks: { task: Task; id: number }[];
   ready: boolean;
 }
+
+/** Batches a worker holds at once: the next one is already there when it finishes one. */
+const PER_WORKER = 2;
 
 export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWorkerUrl()): RowProcessor {
   const queue: Task[] = [];
@@ -68,7 +71,7 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
 
   const fail = (err: Error): void => {
     fatal ??= err;
-    for (const s of slots) if (s.task) s.task.reject(err);
+    for (const s of slots) for (const t of s.tasks) t.task.reject(err);
     for (const t of queue.splice(0)) t.reject(err);
   };
 
@@ -81,11 +84,13 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
 
   const dispatch = (): void => {
     for (const slot of slots) {
-      if (slot.task || queue.length === 0) continue;
-      slot.task = queue.shift()!;
-      slot.id = nextId++;
-      const req: WorkerRequest = { id: slot.id, jobs: slot.task.jobs };
-      slot.worker.postMessage(req);
+      while (slot.tasks.length < PER_WORKER && queue.length > 0) {
+        const task = queue.shift()!;
+        const id = nextId++;
+        slot.tasks.push({ task, id });
+        const req: WorkerRequest = { id, jobs: task.jobs };
+        slot.worker.postMessage(req);
+      }
     }
   };
 
@@ -93,8 +98,10 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     if (!slots.includes(slot) || closed || fatal) return;
     // A worker that dies before it is ready would die again: that is not a row's fault.
     if (!slot.ready) return fail(new CertfitError(`a worker thread could not start (${why})`, { exitCode: 70 }));
-    const task = slot.task;
-    slot.task = null;
+    // The oldest batch is the one it died on; those sent after it go back to the queue as they were.
+    const [first, ...rest] = slot.tasks.splice(0);
+    const task = first?.task;
+    queue.unshift(...rest.map((t) => t.task));
     slots.splice(slots.indexOf(slot), 1, spawn());
     if (task && task.parent === undefined && task.jobs.length > 1) {
       // Retry row by row, at the front of the queue, to find the row that kills a worker.
@@ -112,13 +119,12 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     // Heap limits keep each thread's heap slack (and the run's RSS) down. A posting that needs more
     // (a 10 MB cell with ~500k mentions) kills only its worker and becomes an error row; --jobs 1 has no limit.
     const worker = new Worker(workerUrl, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
-    const slot: Slot = { worker, task: null, id: -1, ready: false };
+    const slot: Slot = { worker, tasks: [], ready: false };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.ready) slot.ready = true;
       if (reply.fatal) return fail(new CertfitError(reply.fatal.message, { exitCode: reply.fatal.exitCode ?? 70, details: reply.fatal.details }));
-      if (!slot.task || reply.id !== slot.id || !reply.outcomes) return;
-      const task = slot.task;
-      slot.task = null;
+      if (slot.tasks.length === 0 || reply.id !== slot.tasks[0].id || !reply.outcomes) return;
+      const { task } = slot.tasks.shift()!;
       reply.outcomes.forEach((o, i) => settle(task, i, o));
       dispatch();
     });
@@ -144,5 +150,25 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
       fail(new Error('the worker pool was closed'));
       await Promise.all(workers.map((w) => w.terminate()));
     },
+  };
+}
+
+/**
+ * `--jobs N` as N analysing threads: N - 1 workers and this thread, which also reads and writes.
+ * This thread takes one batch in N, and runs it from the event loop (setImmediate) so that the
+ * workers' answers are handled between its batches; each worker holds two batches, so that it is
+ * never idle while this thread is busy. Fewer threads than cores also leaves the garbage collector's
+ * helper threads room to work.
+ */
+export function sharedPool(a: Analyzer, size: number, init: WorkerInit, workerUrl?: URL): RowProcessor {
+  const workers = workerPool(size - 1, init, workerUrl);
+  const here = inProcess(a, init.ctx);
+  let n = 0;
+  return {
+    run(jobs) {
+      if (n++ % size !== 0) return workers.run(jobs);
+      return new Promise((resolve, reject) => setImmediate(() => here.run(jobs).then(resolve, reject)));
+    },
+    close: () => workers.close(),
   };
 }
