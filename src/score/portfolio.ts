@@ -53,7 +53,6 @@ export function contribution(r: PostingResult): Contribution {
 interface StudySums {
   cert: Certification;
   value: number[];
-  terms: Map<string, number>[];
   /** The domains each term counts for, by term id: a term's coverage never changes within a run. */
   covers: Map<string, number[]>;
 }
@@ -67,6 +66,8 @@ export class PortfolioAccumulator {
   private readonly termCounts = new Map<string, { name: string; platform: Platform | null; postings: number }>();
   // Study sums for every certification: which one is recommended is known only at the end.
   private readonly study: StudySums[];
+  /** Each term's value summed over the counted postings (the study focus names its terms from it). */
+  private readonly termValues = new Map<string, TermValue>();
   readonly totals = { inputs: 0, analysed: 0, failed: 0, duplicates: 0 };
   private empty = 0;
 
@@ -74,7 +75,7 @@ export class PortfolioAccumulator {
     private readonly catalog: Certification[],
     private readonly asOf: string,
   ) {
-    this.study = catalog.map((cert) => ({ cert, value: cert.domains.map(() => 0), terms: cert.domains.map(() => new Map()), covers: new Map() }));
+    this.study = catalog.map((cert) => ({ cert, value: cert.domains.map(() => 0), covers: new Map() }));
   }
 
   /** Every posting or row, in input order; `c` only for those that count (analysed, not a duplicate). */
@@ -99,6 +100,11 @@ export class PortfolioAccumulator {
       const t = this.termCounts.get(term) ?? { name, platform, postings: 0 };
       t.postings++;
       this.termCounts.set(term, t);
+    }
+    for (const t of c.evidence) {
+      const sum = this.termValues.get(t.term);
+      if (sum) sum.value += t.value;
+      else this.termValues.set(t.term, { ...t });
     }
     for (const s of this.study) addStudy(s, c);
     if (!c.evidenced) {
@@ -134,7 +140,7 @@ export class PortfolioAccumulator {
       .sort((a, b) => b.postings - a.postings || a.term.localeCompare(b.term))
       .slice(0, 12);
     const s = this.study.find((x) => x.cert.id === certification?.id);
-    const base = { platform, track, label, confidence: conf, certification, alternatives, lean: { ...lean }, topTerms, studyFocus: s ? studyFocus(s) : [] };
+    const base = { platform, track, label, confidence: conf, certification, alternatives, lean: { ...lean }, topTerms, studyFocus: s ? studyFocus(s, this.termValues) : [] };
     return { ...base, sentence: describePortfolio(base, this.counted) };
   }
 
@@ -149,31 +155,35 @@ export class PortfolioAccumulator {
  * topic for an AWS exam, and the cloud's bare name says nothing about a domain.
  */
 function addStudy(s: StudySums, c: Contribution): void {
-  const own = VENDOR_PLATFORM[s.cert.vendor];
-  const domains = s.cert.domains;
-  const perDomain = domains.map(() => 0);
+  const perDomain = s.cert.domains.map(() => 0);
+  let total = 0;
   for (const t of c.evidence) {
-    if ((t.platform !== null && t.platform !== own) || t.kind === 'platform') continue;
-    let hits = s.covers.get(t.term);
-    if (hits === undefined) {
-      hits = domains
-        .map((d, i) => (d.covers.terms.includes(t.term) || (d.covers.categories as string[]).includes(t.category) || t.topics.some((x) => (d.covers.topics as string[]).includes(x)) ? i : -1))
-        .filter((i) => i >= 0);
-      s.covers.set(t.term, hits);
-    }
-    for (const i of hits) {
-      perDomain[i] += t.value / hits.length;
-      s.terms[i].set(t.name, (s.terms[i].get(t.name) ?? 0) + t.value);
-    }
+    const hits = domainsOf(s, t);
+    for (const i of hits) perDomain[i] += t.value / hits.length;
+    if (hits.length > 0) total += t.value;
   }
-  const total = perDomain.reduce((a, b) => a + b, 0);
   if (total > 0) perDomain.forEach((v, i) => (s.value[i] += v / total));
 }
 
-function studyFocus(s: StudySums): StudyDomain[] {
+/** The exam domains of one certification that a term counts for (none for another cloud's services). */
+function domainsOf(s: StudySums, t: TermValue): number[] {
+  let hits = s.covers.get(t.term);
+  if (hits === undefined) {
+    const own = VENDOR_PLATFORM[s.cert.vendor];
+    hits = (t.platform !== null && t.platform !== own) || t.kind === 'platform' ? [] : s.cert.domains
+      .map((d, i) => (d.covers.terms.includes(t.term) || (d.covers.categories as string[]).includes(t.category) || t.topics.some((x) => (d.covers.topics as string[]).includes(x)) ? i : -1))
+      .filter((i) => i >= 0);
+    s.covers.set(t.term, hits);
+  }
+  return hits;
+}
+
+function studyFocus(s: StudySums, termValues: Map<string, TermValue>): StudyDomain[] {
   const sum = s.value.reduce((a, b) => a + b, 0) || 1;
+  const named = s.cert.domains.map(() => new Map<string, number>());
+  for (const t of termValues.values()) for (const i of domainsOf(s, t)) named[i].set(t.name, (named[i].get(t.name) ?? 0) + t.value);
   return s.cert.domains
-    .map((d, i) => ({ domain: d.name, weight: d.weight, share: round(s.value[i] / sum), terms: [...s.terms[i].entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n]) => n) }))
+    .map((d, i) => ({ domain: d.name, weight: d.weight, share: round(s.value[i] / sum), terms: [...named[i].entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n]) => n) }))
     .sort((a, b) => b.share - a.share || a.domain.localeCompare(b.domain));
 }
 

@@ -18,6 +18,8 @@ import { CsvScanner, scannable } from './csv-scan.js';
 /** A larger record is taken to be a runaway quote rather than a posting. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
+const PIECE_BYTES = 16 * 1024;
+
 export type CsvItem = { cells: string[]; error?: undefined } | { cells?: undefined; error: InputError };
 
 function describe(err: { code?: string; message: string }, lines: number): InputError {
@@ -46,9 +48,14 @@ export async function* csvRecords(chunks: AsyncIterable<Buffer>, delimiter: stri
   const { out } = scanner;
   // Records are yielded right here, not through yield* of a helper: that costs a promise apiece.
   for await (const chunk of chunks) {
-    scanner.feed(decoder.decode(chunk, { stream: true }), false);
-    for (const cells of out) yield { cells };
-    out.length = 0;
+    // Decoded and scanned a piece at a time: the text of a 64 KB chunk (plus the record carried
+    // over) would be a string of over 128 KB, which V8 puts straight into its old generation,
+    // so that every chunk would grow the heap until the next full collection.
+    for (let at = 0; at < chunk.length && !scanner.failure; at += PIECE_BYTES) {
+      scanner.feed(decoder.decode(chunk.subarray(at, at + PIECE_BYTES), { stream: true }), false);
+      for (const cells of out) yield { cells };
+      out.length = 0;
+    }
     if (scanner.failure) break;
   }
   if (!scanner.failure) {

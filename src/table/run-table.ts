@@ -39,6 +39,8 @@ export interface RunTableResult {
   stopped: boolean;
 }
 
+const WRITE_CHARS = 32 * 1024;
+
 export class Interrupted extends Error {
   constructor() {
     super('interrupted');
@@ -90,10 +92,18 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     const flushOne = async (): Promise<void> => {
       const { result, batch } = inflight.shift()!;
       const outcomes = await raceSignal(result, o.signal);
+      // Written in pieces of at most ~32K characters: a larger string is allocated straight in V8's
+      // old generation, and a whole batch per write would make the heap (and RSS) grow between collections.
       let text = '';
-      outcomes.forEach((out, i) => (text += writer.row(out, batch.cells[i])));
+      for (let i = 0; i < outcomes.length; i++) {
+        text += writer.row(outcomes[i], batch.cells[i]);
+        if (text.length >= WRITE_CHARS) {
+          await raceSignal(sink.write(text), o.signal);
+          text = '';
+        }
+      }
       done += outcomes.length;
-      await raceSignal(sink.write(text), o.signal);
+      if (text) await raceSignal(sink.write(text), o.signal);
       o.progress?.(done, table.bytesRead(), table.size);
     };
     const submit = async (batch: Batch): Promise<void> => {
