@@ -73,7 +73,7 @@ async function readCorpusFile(file, wanted) {
   const { createTableReader } = await import(`${DIST}/table/index.js`);
   for await (const item of ingest([path], { tableReader: createTableReader() })) {
     if (!item.ok) continue;
-    const row = Number(item.posting.id.match(/#(\d+)$/)?.[1] ?? 1);
+    const row = Number(item.posting.source.match(/#(\d+)$/)?.[1] ?? 1);
     if (wanted.has(row)) out.set(row, item.posting);
   }
   return out;
