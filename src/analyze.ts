@@ -24,6 +24,11 @@ export interface AnalyzerOptions {
   asOf?: string;
   /** Keep each posting's text in its result (--include-text). */
   includeText?: boolean;
+  /**
+   * Record rejected candidates with their sentences (default). A caller that only scores (the CSV
+   * table output) says false: they are then only counted, in rejectedOmitted.
+   */
+  keepRejected?: boolean;
 }
 
 export interface Analyzer {
@@ -31,6 +36,7 @@ export interface Analyzer {
   catalog: Certification[];
   asOf: string;
   includeText: boolean;
+  keepRejected: boolean;
 }
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -60,6 +66,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     catalog: cached?.catalog ?? loadCatalog(),
     asOf: opts.asOf ?? today(),
     includeText: opts.includeText ?? false,
+    keepRejected: opts.keepRejected ?? true,
   };
 }
 
@@ -73,7 +80,7 @@ const meta = (p: Partial<Posting>) => ({
 
 export function analyzePosting(a: Analyzer, posting: Posting): PostingResult {
   const doc = prepare(posting.text);
-  const { mentions, rejected, rejectedOmitted } = matchDoc(a.engine, doc);
+  const { mentions, rejected, rejectedOmitted } = matchDoc(a.engine, doc, a.keepRejected);
   const result: PostingResult = {
     id: posting.id, source: posting.source, status: 'ok', ...meta(posting), chars: posting.text.length,
     mentions, rejected, ...(rejectedOmitted > 0 ? { rejectedOmitted } : {}), verdict: postingVerdict(posting.text, mentions, a.catalog, a.asOf),

@@ -158,3 +158,17 @@ describe('code units', () => {
     }
   });
 });
+
+describe('scoring-only matching', () => {
+  it('without keeping rejections finds the same mentions and only counts the rejected candidates', async () => {
+    const { matchDoc } = await import('../src/match/match.js');
+    const { prepare } = await import('../src/text/document.js');
+    const text = 'Polly was our mascot. Athena is a goddess.\n\nWe train models on SageMaker.';
+    const full = matchDoc(engine, prepare(text));
+    const lean = matchDoc(engine, prepare(text), false);
+    expect(full.rejected.length).toBeGreaterThan(0);
+    expect(lean.mentions).toEqual(full.mentions);
+    expect(lean.rejected).toEqual([]);
+    expect(lean.rejectedOmitted).toBe(new Set(full.rejected.map((r) => r.start)).size);
+  });
+});

@@ -83,7 +83,8 @@ function mention(engine: Engine, doc: Doc, start: number, { option, terminal, re
   return m;
 }
 
-export function matchDoc(engine: Engine, doc: Doc): MatchResult {
+/** `keepRejected: false` counts rejected candidates in rejectedOmitted without locating them (for callers that only score). */
+export function matchDoc(engine: Engine, doc: Doc, keepRejected = true): MatchResult {
   const candidates = scan(engine, doc.text);
   // Anchors: the longest unambiguous candidates, without overlaps.
   const anchors: Anchor[] = [];
@@ -101,11 +102,11 @@ export function matchDoc(engine: Engine, doc: Doc): MatchResult {
   covered = 0;
   for (const c of candidates) {
     if (c.start < covered) continue;
-    const { choice, rejections } = choose(engine, doc, c, anchors, rejected.length < MAX_REJECTED);
+    const { choice, rejections } = choose(engine, doc, c, anchors, keepRejected && rejected.length < MAX_REJECTED);
     if (choice) {
       mentions.push(mention(engine, doc, c.start, choice));
       covered = choice.option.end;
-    } else if (rejected.length < MAX_REJECTED) rejected.push(...rejections);
+    } else if (keepRejected && rejected.length < MAX_REJECTED) rejected.push(...rejections);
     else rejectedOmitted++;
   }
   return { mentions, rejected, rejectedOmitted };

@@ -67,14 +67,16 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     const ctx: RowContext = { source: o.source, textColumn: textColumnName(meta), wantCells: o.output === 'csv', wantJson: o.output === 'ndjson' };
     let catalog;
     let asOf = o.analyzer.asOf ?? today();
+    // CSV output shows verdicts only: rejected candidates are counted, not located.
+    const analyzerOptions = { ...o.analyzer, asOf, keepRejected: o.output === 'ndjson' };
     if (o.jobs <= 1) {
-      const a = o.prebuilt ?? createAnalyzer({ ...o.analyzer, asOf });
+      const a = o.prebuilt ?? createAnalyzer(analyzerOptions);
       ({ catalog, asOf } = a);
       processor = inProcess(a, ctx);
     } else {
-      const a = createAnalyzer({ ...o.analyzer, asOf });
+      const a = createAnalyzer(analyzerOptions);
       catalog = a.catalog;
-      processor = sharedPool(a, o.jobs, { analyzer: { ...o.analyzer, asOf }, ctx }, o.workerUrl);
+      processor = sharedPool(a, o.jobs, { analyzer: analyzerOptions, ctx }, o.workerUrl);
     }
     const acc = new PortfolioAccumulator(catalog, asOf);
     if (meta.header.some((h) => h.startsWith('certfit_'))) o.warn(`${o.source} already has certfit_ columns (a scored file?); they are passed through and new ones added`);
