@@ -91,7 +91,7 @@ export function stdoutSink(out: Writable = process.stdout): Sink {
   };
   out.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') sink.closed = true;
-    else failure ??= new CertfitError(`cannot write to standard output: ${err.code ?? err.message}`, { cause: err });
+    else failure ??= new CertfitError(explainWriteError('to standard output', err), { cause: err });
   });
   return sink;
 }
