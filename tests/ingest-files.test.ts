@@ -73,6 +73,21 @@ describe('text files and encodings', () => {
     expect(p.title).toBe('Machine Learning Engineer');
   });
 
+  it('takes a plain-text posting\'s first line as its title only when it reads as one', async () => {
+    const cases: [string, string | undefined][] = [
+      ['Machine Learning Engineer, Recommendations\nNorthwind · Seattle\n\nWe train models.', 'Machine Learning Engineer, Recommendations'],
+      ['\r\n  Senior ML Engineer — Forecasting  \r\nFabrikam', 'Senior ML Engineer — Forecasting'],
+      ['We are hiring an engineer to build models on SageMaker.\nApply now.', undefined],
+      ['Requirements:\n- Python', undefined],
+      ['Job Description\nBuild models.', undefined],
+      ['Only one line, no more text', undefined],
+    ];
+    for (const [i, [text, title]] of cases.entries()) {
+      const path = join(tmp, `title-${i}.txt`);
+      await writeFile(path, text);
+      expect((await one(path)).title).toBe(title);
+    }
+  });
   it('round-trips any text through UTF-8 (with or without BOM) and UTF-16 LE with BOM', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.boolean(), (s, bom) => {

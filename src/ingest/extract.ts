@@ -42,6 +42,19 @@ function markdownTitle(text: string): string | undefined {
   return text.match(/^\s*#\s+(.+?)\s*#*\s*$/m)?.[1];
 }
 
+/**
+ * A plain-text posting's title: its first line, when that reads as one (short, on its own line,
+ * not a sentence or a label) and more text follows: "Machine Learning Engineer, Recommendations".
+ */
+export function textTitle(text: string): string | undefined {
+  const m = /^\s*([^\n]+?)[ \t]*\r?\n\s*\S/.exec(text);
+  if (!m) return undefined;
+  const line = m[1];
+  if (line.length > 100 || line.split(/\s+/).length > 12 || /[.!?:;,]$/.test(line)) return undefined;
+  if (/^(job description|description|about( (us|the role|the company))?|overview|summary|requirements|responsibilities)$/i.test(line)) return undefined;
+  return line;
+}
+
 export async function extractBytes(req: ExtractRequest): Promise<Extracted> {
   const { bytes } = req;
   if (bytes.length === 0) throw new IngestError('EMPTY', 'empty file: nothing to analyse');
@@ -75,7 +88,9 @@ export async function extractBytes(req: ExtractRequest): Promise<Extracted> {
       const title = markdownTitle(text);
       return single(title ? { text, title } : { text });
     }
-    default:
-      return single({ text });
+    default: {
+      const title = textTitle(text);
+      return single(title ? { text, title } : { text });
+    }
   }
 }
