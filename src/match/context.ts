@@ -1,10 +1,16 @@
 // Looking around a candidate: phrases near it, and whether a blank line lies between two offsets.
 import { fold, isSep, isWord } from '../text/chars.js';
 
-/** Folds case and separators like normalize(), keeping for each output unit its offset in the input. */
-function normalizeWithMap(s: string, base: number): { text: string; at: number[] } {
-  let text = ' ';
-  const at = [base];
+/**
+ * Folds case and separators like normalize(), keeping for each output unit its offset in the input.
+ * Built in typed arrays: a window is short, but this runs for every candidate that needs a cue.
+ */
+function normalizeWithMap(s: string, base: number): { text: string; at: Int32Array } {
+  const units = new Uint16Array(2 * s.length + 2);
+  const at = new Int32Array(2 * s.length + 2);
+  let n = 0;
+  units[n] = 32;
+  at[n++] = base;
   let sep = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -13,14 +19,16 @@ function normalizeWithMap(s: string, base: number): { text: string; at: number[]
       continue;
     }
     if (sep) {
-      text += ' ';
-      at.push(base + i);
+      units[n] = 32;
+      at[n++] = base + i;
     }
     sep = false;
-    text += String.fromCharCode(fold(c));
-    at.push(base + i);
+    units[n] = fold(c);
+    at[n++] = base + i;
   }
-  return { text: `${text} `, at: [...at, base + s.length] };
+  units[n] = 32;
+  at[n++] = base + s.length;
+  return { text: String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]), at };
 }
 
 const firstWords = new Map<string, string>();
@@ -41,7 +49,7 @@ export function findPhrase(text: string, from: number, to: number, phrases: stri
   if (phrases.length === 0 || to <= from) return null;
   // Cheap test first: most windows contain none of the phrases' first words.
   const raw = text.slice(Math.max(0, from), to).toLowerCase();
-  let w: { text: string; at: number[] } | null = null;
+  let w: { text: string; at: Int32Array } | null = null;
   for (const phrase of phrases) {
     if (!raw.includes(firstWord(phrase))) continue;
     w ??= normalizeWithMap(text.slice(Math.max(0, from), to), Math.max(0, from));
