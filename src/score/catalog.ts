@@ -5,11 +5,20 @@ import type { Certification } from '../lexicon/catalog-schema.js';
 
 export type CertStatus = CertificationPick['status'] | 'not-yet';
 
+/** A certification's status as of a date; memoised, since every posting's verdict asks the same few. */
 export function statusAt(cert: Certification, asOf: string): CertStatus {
-  let status: CertStatus = 'not-yet';
-  for (const step of [...cert.timeline].sort((a, b) => a.from.localeCompare(b.from))) if (step.from <= asOf) status = step.status;
+  let byDate = statuses.get(cert);
+  if (!byDate) statuses.set(cert, (byDate = new Map()));
+  let status = byDate.get(asOf);
+  if (status === undefined) {
+    status = 'not-yet';
+    for (const step of [...cert.timeline].sort((a, b) => a.from.localeCompare(b.from))) if (step.from <= asOf) status = step.status;
+    byDate.set(asOf, status);
+  }
   return status;
 }
+
+const statuses = new WeakMap<Certification, Map<string, CertStatus>>();
 
 /** Which catalog track a platform and a kind of work lead to. */
 export function catalogTrack(platform: Platform, track: Track | null): string {

@@ -82,28 +82,50 @@ export function alternatives(text: string, mentions: Mention[]): Set<number> {
   return out;
 }
 
-/** Sum of values, largest first, the k-th counting REPEAT_DECAY^k. */
-const diminishing = (values: number[]): number => [...values].sort((a, b) => b - a).reduce((sum, v, k) => sum + v * REPEAT_DECAY ** k, 0);
+/** Sum of the values of a list already sorted largest first, the k-th kept one counting REPEAT_DECAY^k. */
+function decayed(list: { v: number; alt: boolean }[], keep: (alt: boolean) => boolean): number {
+  let sum = 0;
+  let k = 0;
+  for (const x of list) if (keep(x.alt)) sum += x.v * REPEAT_DECAY ** k++;
+  return sum;
+}
+
+const ALL = (): boolean => true;
+const COMMITTED = (alt: boolean): boolean => !alt;
+const ALTERNATIVE = (alt: boolean): boolean => alt;
+
+/** Each term's mentions with their weighted values, largest first (then in text order). */
+function byTerm(mentions: Mention[], alt: Set<number>): Map<string, { m: Mention; v: number; alt: boolean }[]> {
+  const terms = new Map<string, { m: Mention; v: number; alt: boolean }[]>();
+  mentions.forEach((m, i) => {
+    const list = terms.get(m.term);
+    const item = { m, v: m.weight * sectionWeight(m), alt: alt.has(i) };
+    if (list) list.push(item);
+    else terms.set(m.term, [item]);
+  });
+  for (const list of terms.values()) if (list.length > 1) list.sort((a, b) => b.v - a.v || a.m.start - b.m.start);
+  return terms;
+}
 
 export function termEvidence(text: string, mentions: Mention[]): TermEvidence[] {
-  const alt = alternatives(text, mentions);
-  const byTerm = new Map<string, { m: Mention; v: number; alt: boolean }[]>();
-  mentions.forEach((m, i) => {
-    const list = byTerm.get(m.term) ?? [];
-    list.push({ m, v: m.weight * sectionWeight(m), alt: alt.has(i) });
-    byTerm.set(m.term, list);
-  });
   const out: TermEvidence[] = [];
-  for (const [term, list] of byTerm) {
-    list.sort((a, b) => b.v - a.v || a.m.start - b.m.start);
-    const value = diminishing(list.map((x) => x.v));
-    const committed = diminishing(list.filter((x) => !x.alt).map((x) => x.v));
-    const alternativeValue = diminishing(list.filter((x) => x.alt).map((x) => x.v));
+  for (const [term, list] of byTerm(mentions, alternatives(text, mentions))) {
     const first = list[0].m;
     out.push({
-      term, name: first.name, platform: first.platform, count: list.length, value, committed, alternativeValue,
+      term, name: first.name, platform: first.platform, count: list.length,
+      value: decayed(list, ALL), committed: decayed(list, COMMITTED), alternativeValue: decayed(list, ALTERNATIVE),
       mentions: list.map((x) => x.m), alternative: list.every((x) => x.alt),
     });
   }
   return out.sort((a, b) => b.value - a.value || a.term.localeCompare(b.term));
 }
+
+const NONE = new Set<number>();
+
+/** Each term's value alone (no "AWS or Azure" reading, which only splits it): what the portfolio sums. */
+export function termValues(mentions: Mention[]): { term: string; first: Mention; value: number }[] {
+  const out: { term: string; first: Mention; value: number }[] = [];
+  for (const [term, list] of byTerm(mentions, NONE)) out.push({ term, first: list[0].m, value: decayed(list, ALL) });
+  return out.sort((a, b) => b.value - a.value || a.term.localeCompare(b.term));
+}
+

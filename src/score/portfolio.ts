@@ -5,7 +5,8 @@ import { PLATFORMS, TRACKS, type Kind, type Platform, type PortfolioVerdict, typ
 import type { Certification } from '../lexicon/catalog-schema.js';
 import { alternativesFor, catalogTrack, pickOnTrack } from './catalog.js';
 import { describePortfolio } from './sentence.js';
-import { confidence, scoreMentions, topTrack } from './verdict.js';
+import { termValues } from './evidence.js';
+import { confidence, topTrack } from './verdict.js';
 
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 const VENDOR_PLATFORM: Record<Certification['vendor'], Platform> = { aws: 'aws', microsoft: 'azure', google: 'gcp' };
@@ -43,10 +44,7 @@ export function contribution(r: PostingResult): Contribution {
     platform: v?.platform ?? null,
     scores: v ? { platform: v.scores.platform, track: v.scores.track } : zero,
     terms: [...terms.values()],
-    evidence: scoreMentions(r.text ?? '', r.mentions).terms.map((t) => {
-      const m = t.mentions[0];
-      return { term: t.term, name: t.name, platform: t.platform, kind: m.kind, value: t.value, category: m.category, topics: m.topics };
-    }),
+    evidence: termValues(r.mentions).map(({ term, first: m, value }) => ({ term, name: m.name, platform: m.platform, kind: m.kind, value, category: m.category, topics: m.topics })),
   };
 }
 

@@ -4,6 +4,7 @@ import { htmlToText, inlineText, unescapeHtml } from '../ingest/html-to-text.js'
 
 const BLOCK_TAG = /<\/?(p|div|li|br|ul|ol|strong|span|b|em|h[1-6]|table|tr|td)\b[^<>]*>/i;
 const ESCAPED_TAG = /&(?:amp;)*lt;\/?(p|div|li|br|ul|ol|strong|span|b|em|h[1-6])\b/i;
+const LIST_START = /^\s*\[/;
 const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|amp|lt|gt|quot|apos|nbsp|#39);/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -70,7 +71,8 @@ export function pythonList(s: string): string[] | null {
 /** The posting text of a cell. */
 export function cellText(raw: string): string {
   let s = raw;
-  if (s.length > 1 && s.trimStart().startsWith('[')) {
+  // /^\s*\[/ rather than trimStart(), which copies a long cell only to look at its first character.
+  if (s.length > 1 && LIST_START.test(s)) {
     const items = pythonList(s);
     if (items) s = items.join('\n');
   }
