@@ -155,7 +155,7 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
 
 /**
  * `--jobs N` as N analysing threads: N - 1 workers and this thread, which also reads and writes.
- * This thread takes one batch in N, and runs it from the event loop (setImmediate) so that the
+ * This thread takes one batch in 2N - 1, and runs it from the event loop (setImmediate) so that the
  * workers' answers are handled between its batches; each worker holds two batches, so that it is
  * never idle while this thread is busy. Fewer threads than cores also leaves the garbage collector's
  * helper threads room to work.
@@ -166,7 +166,8 @@ export function sharedPool(a: Analyzer, size: number, init: WorkerInit, workerUr
   let n = 0;
   return {
     run(jobs) {
-      if (n++ % size !== 0) return workers.run(jobs);
+      // Half a worker's share: this thread also reads, writes and sums (1 batch in 3 with --jobs 2).
+      if (n++ % (2 * size - 1) !== 0) return workers.run(jobs);
       return new Promise((resolve, reject) => setImmediate(() => here.run(jobs).then(resolve, reject)));
     },
     close: () => workers.close(),
