@@ -50,7 +50,7 @@ export function buildProgram(): Command {
     .option('--concurrency <n>', 'URLs fetched at once', '8')
     .option('--timeout <seconds>', 'network timeout per request', '15')
     .option('--max-bytes <n>', 'largest file or response body accepted')
-    .option('-j, --jobs <n>', 'worker threads for tables', '1')
+    .option('-j, --jobs <n>', 'threads analysing a table (this one and n - 1 workers)', '1')
     .option('--input-format <format>', 'format of stdin or of a table with an odd extension: csv, tsv, jsonl, ndjson, text')
     .option('--text-column <name>', 'table column holding the posting text')
     .option('--title-column <name>', 'table column holding the title')

@@ -2,9 +2,10 @@
 // certfit's columns (or one JSON line per row), streamed; the portfolio summary on stderr or in
 // --summary FILE. Ctrl-C leaves no partial output file behind and exits 130.
 import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
-import { createTableProgress, fileSink, Interrupted, renderSummary, runTable, stdoutSink, tableKind, type Sink } from '../table/index.js';
+import { fileSink, Interrupted, renderSummary, runTable, stdoutSink, tableKind, type Sink } from '../table/index.js';
 import type { AnalyzeOptions } from './options.js';
 import { writeAtomic } from './output.js';
+import { createTableProgress } from './progress.js';
 
 export const EXIT_INTERRUPTED = 130;
 

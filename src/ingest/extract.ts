@@ -5,6 +5,7 @@ import { htmlToPostings } from './html-posting.js';
 import { parseJsonPostings } from './json-posting.js';
 import { docxToText, pdfToText, type PdfLimits } from './documents.js';
 import { looksBinary, sniffBytes, sniffText } from './sniff.js';
+import { headingOf } from '../text/sections.js';
 import type { ContentKind, Draft } from './types.js';
 
 export interface Extracted {
@@ -44,15 +45,14 @@ function markdownTitle(text: string): string | undefined {
 
 /**
  * A plain-text posting's title: its first line, when that reads as one (short, on its own line,
- * not a sentence or a label) and more text follows: "Machine Learning Engineer, Recommendations".
+ * not a sentence, a label or a section heading) and more text follows: "Machine Learning Engineer, Recommendations".
  */
-export function textTitle(text: string): string | undefined {
+function textTitle(text: string): string | undefined {
   const m = /^\s*([^\n]+?)[ \t]*\r?\n\s*\S/.exec(text);
   if (!m) return undefined;
   const line = m[1];
   if (line.length > 100 || line.split(/\s+/).length > 12 || /[.!?:;,]$/.test(line)) return undefined;
-  if (/^(job description|description|about( (us|the role|the company))?|overview|summary|requirements|responsibilities)$/i.test(line)) return undefined;
-  return line;
+  return headingOf(line) === null ? line : undefined;
 }
 
 export async function extractBytes(req: ExtractRequest): Promise<Extracted> {

@@ -2,17 +2,13 @@
 // from "http(s)://" or "www." to the first space, quote, angle bracket or closing bracket.
 // Candidates arrive in order of start, so each run of non-space text is examined once, and
 // only where a candidate is: a text full of links but with few candidates costs little.
+import { isWhite } from '../text/chars.js';
 
 const SCHEME = /\b(?:https?:\/\/|www\.)/gi;
 
 /** What ends a URL: JavaScript's \s and <>"'`)] (as in /[^\s<>"'`)\]]+/). */
 function ends(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 127) return c === 60 || c === 62 || c === 34 || c === 39 || c === 96 || c === 41 || c === 93;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  return isWhite(c) || c === 60 || c === 62 || c === 34 || c === 39 || c === 96 || c === 41 || c === 93;
 }
 
 /** Where the URL in text[start, end) (a run with no URL-ending character) begins, or -1. */

@@ -4,5 +4,5 @@ export { openTable, tableKind, type OpenTable } from './open-table.js';
 export { runTable, Interrupted, type RunTableOptions, type RunTableResult } from './run-table.js';
 export { CERTFIT_COLUMNS } from './analyze-row.js';
 export { fileSink, stdoutSink, type Sink } from './sink.js';
-export { createTableProgress, renderSummary } from './run-report.js';
+export { renderSummary } from './run-report.js';
 export type { TableInputOptions, TableMeta, TableRow } from './types.js';

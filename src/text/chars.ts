@@ -68,6 +68,8 @@ export function infoOf(c: number): number {
 }
 
 export const isWord = (c: number): boolean => (charClass(c) & WORD) !== 0;
+/** JavaScript's \s (and String.prototype.trim's white space). */
+export const isWhite = (c: number): boolean => (charClass(c) & WHITE) !== 0;
 export const isSep = (c: number): boolean => (charClass(c) & SEP) !== 0;
 export const isUpper = (c: number): boolean => (charClass(c) & UPPER) !== 0;
 export const isLower = (c: number): boolean => (charClass(c) & LOWER) !== 0;

@@ -1,6 +1,7 @@
 // Section detection: which part of a posting a line belongs to, from its headings
 // ("Requirements", "Nice to have:", "## Benefits") and from phrasing ("… is a plus").
 import type { Section } from '../model.js';
+import { isWhite } from './chars.js';
 
 export interface SectionSpan {
   start: number;
@@ -32,14 +33,7 @@ const ANY_HEADING = new RegExp(
 
 // Lines are read as char codes in place: most are prose, bullets or blank, and are never sliced,
 // trimmed or case-folded. Each test below says which regex of the plain version it stands for.
-const TAB = 9, CR = 13, SPACE = 32, HASH = 35, STAR = 42, HYPHEN = 45, COLON = 58, UNDERSCORE = 95, BULLET = 0x2022;
-
-/** The whitespace of String.prototype.trim and of \s. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === SPACE || (c >= TAB && c <= CR);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+const CR = 13, SPACE = 32, HASH = 35, STAR = 42, HYPHEN = 45, COLON = 58, UNDERSCORE = 95, BULLET = 0x2022;
 
 const isEmphasis = (c: number) => c === STAR || c === UNDERSCORE;
 const isLower = (c: number) => c >= 97 && c <= 122;
@@ -57,8 +51,8 @@ const isTitleEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 |
 function headingSection(text: string, start: number, end: number): Section | null {
   let a = start;
   let b = end;
-  while (a < b && isSpace(text.charCodeAt(a))) a++;
-  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  while (a < b && isWhite(text.charCodeAt(a))) a++;
+  while (b > a && isWhite(text.charCodeAt(b - 1))) b--;
   if (a === b || b - a > 80) return null;
   const first = text.charCodeAt(a);
   const last = text.charCodeAt(b - 1);
@@ -101,19 +95,19 @@ function headingName(text: string, a: number, b: number, bullet: boolean): Secti
   // /^#{1,6}\s+/, then /^[*_]+|[*_]+(?=:?$)/g, then trim and one trailing colon are set aside.
   let i = a;
   while (i < b && text.charCodeAt(i) === HASH) i++;
-  const markdown = i > a && i - a <= 6 && i < b && isSpace(text.charCodeAt(i));
-  if (markdown) while (isSpace(text.charCodeAt(i))) i++;
+  const markdown = i > a && i - a <= 6 && i < b && isWhite(text.charCodeAt(i));
+  if (markdown) while (isWhite(text.charCodeAt(i))) i++;
   else i = a;
   const endColon = text.charCodeAt(b - 1) === COLON;
   let j = endColon ? b - 1 : b;
   while (i < j && isEmphasis(text.charCodeAt(i))) i++;
   while (j > i && isEmphasis(text.charCodeAt(j - 1))) j--;
-  while (i < j && isSpace(text.charCodeAt(i))) i++;
-  while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
+  while (i < j && isWhite(text.charCodeAt(i))) i++;
+  while (j > i && isWhite(text.charCodeAt(j - 1))) j--;
   const colon = endColon || (j > i && text.charCodeAt(j - 1) === COLON);
   if (colon && !endColon) {
     j--;
-    while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
+    while (j > i && isWhite(text.charCodeAt(j - 1))) j--;
   }
 
   const looksLikeHeading = markdown || (colon && !bullet) || bullet /* in caps, as tested above */ ||
@@ -131,7 +125,7 @@ function isBullet(text: string, a: number, b: number): boolean {
   while (i < b && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
   const c = text.charCodeAt(i);
   if (i > a ? c !== 46 && c !== 41 : !isBulletMark(c)) return false;
-  return i + 1 < b && isSpace(text.charCodeAt(i + 1));
+  return i + 1 < b && isWhite(text.charCodeAt(i + 1));
 }
 
 /** At least four ASCII letters, none lower case: in the line, and so in its heading (markup holds no letter). */
@@ -171,7 +165,7 @@ function isBold(text: string, a: number, e: number): boolean {
 /** text[i, j).split(/\s+/).length for a trimmed range, counted up to 6. */
 function words(text: string, i: number, j: number): number {
   let n = 1;
-  for (let k = i; k < j && n <= 5; k++) if (isSpace(text.charCodeAt(k)) && !isSpace(text.charCodeAt(k - 1))) n++;
+  for (let k = i; k < j && n <= 5; k++) if (isWhite(text.charCodeAt(k)) && !isWhite(text.charCodeAt(k - 1))) n++;
   return n;
 }
 
@@ -181,14 +175,14 @@ function words(text: string, i: number, j: number): number {
  */
 function labelSection(text: string, start: number, colon: number, end: number): Section | null {
   let k = start;
-  for (let c = text.charCodeAt(k); isEmphasis(c) || c === HASH || c === BULLET || c === HYPHEN || isSpace(c); ) c = text.charCodeAt(++k);
+  for (let c = text.charCodeAt(k); isEmphasis(c) || c === HASH || c === BULLET || c === HYPHEN || isWhite(c); ) c = text.charCodeAt(++k);
   if (!isLetter(text.charCodeAt(k)) || colon - k < 3 || colon - k > 41) return null;
   for (let i = k + 1; i < colon; i++) {
     const c = text.charCodeAt(i);
     if (!isLetter(c) && c !== SPACE && c !== 39 /* ' */ && c !== 0x2019 /* ’ */ && c !== 38 /* & */ && c !== 47 /* / */ && c !== HYPHEN) return null;
   }
   let i = colon + 1;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  while (i < end && isWhite(text.charCodeAt(i))) i++;
   if (i === end) return null;
   // For a label's chars (ASCII letters and a few marks) ANY_HEADING matches exactly when classify
   // finds a section, so this is classify(label.toLowerCase()).
@@ -215,6 +209,11 @@ function keywords(key: string): Section | null {
 function classify(heading: string): Section | null {
   for (const [section, re] of HEADINGS) if (re.test(heading)) return section;
   return null;
+}
+
+/** The section a line names when it is a heading ("Requirements", "## About the role"), else null. */
+export function headingOf(line: string): Section | null {
+  return line.length <= 100 ? headingSection(line, 0, line.length) : null;
 }
 
 /** Phrasing that makes a line a nice-to-have wherever it stands: "Azure experience is a plus". */
