@@ -79,14 +79,19 @@ const meta = (p: Partial<Posting>) => ({
 });
 
 export function analyzePosting(a: Analyzer, posting: Posting): PostingResult {
+  return analyzeKeyed(a, posting).result;
+}
+
+/** The result and the posting's content key (what contentHash(posting.text) returns, got from the scan). */
+export function analyzeKeyed(a: Analyzer, posting: Posting): { result: PostingResult; key: string } {
   const doc = prepare(posting.text);
-  const { mentions, rejected, rejectedOmitted } = matchDoc(a.engine, doc, a.keepRejected);
+  const { mentions, rejected, rejectedOmitted, key } = matchDoc(a.engine, doc, a.keepRejected);
   const result: PostingResult = {
     id: posting.id, source: posting.source, status: 'ok', ...meta(posting), chars: posting.text.length,
     mentions, rejected, ...(rejectedOmitted > 0 ? { rejectedOmitted } : {}), verdict: postingVerdict(posting.text, mentions, a.catalog, a.asOf),
   };
   if (a.includeText) result.text = posting.text;
-  return result;
+  return { result, key };
 }
 
 export function errorResult(source: string, error: InputError, id = source, extra: Partial<Posting> = {}): PostingResult {
@@ -96,9 +101,10 @@ export function errorResult(source: string, error: InputError, id = source, extr
 /** Tracks content hashes across a run and marks later copies as duplicates of the first. */
 export class DuplicateTracker {
   private readonly first = new Map<string, PostingResult>();
-  mark(result: PostingResult, text: string): void {
+  /** `key`: the text's content key when the caller has it (analyzeKeyed); computed otherwise. */
+  mark(result: PostingResult, text: string, key?: string): void {
     if (result.status !== 'ok' || text.trim() === '') return;
-    const key = contentHash(text);
+    key ??= contentHash(text);
     const original = this.first.get(key);
     if (!original) {
       this.first.set(key, result);
@@ -121,9 +127,9 @@ export function analyzeTexts(texts: { id: string; text: string }[], opts: Analyz
   const a = createAnalyzer(opts);
   const dups = new DuplicateTracker();
   const results = texts.map((t) => {
-    const r = analyzePosting(a, { id: t.id, source: t.id, text: t.text });
-    dups.mark(r, t.text);
-    return r;
+    const { result, key } = analyzeKeyed(a, { id: t.id, source: t.id, text: t.text });
+    dups.mark(result, t.text, key);
+    return result;
   });
   return buildResult(a, results);
 }

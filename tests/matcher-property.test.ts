@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { buildEngine } from '../src/lexicon/engine.js';
 import { builtinLexiconFiles, readLexicons } from '../src/lexicon/load.js';
 import { matchDoc } from '../src/match/match.js';
-import { scan } from '../src/match/scan.js';
+import { scan, scanKeyed } from '../src/match/scan.js';
+import { contentHash } from '../src/text/content-hash.js';
 import { outsideUrls } from '../src/match/urls.js';
 import { prepare } from '../src/text/document.js';
 import { engineOf, SMALL } from './helpers/engine.js';
@@ -83,5 +84,10 @@ describe('scanner properties', () => {
         expect(keep({ start: p })).toBe(!ranges.some(([s, e]) => s <= p && p < e));
       }
     }), { seed: 12, numRuns: 600 });
+  });
+  it('gives the content key contentHash computes alone', () => {
+    fc.assert(fc.property(fc.oneof(TEXT, GLUED_TEXT), (t) => {
+      expect(scanKeyed(full, t).key).toBe(contentHash(t));
+    }), { seed: 13, numRuns: 800 });
   });
 });

@@ -1,7 +1,7 @@
 // `certfit analyze`: ingest → analyse → report, with every input accounted for.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { analyzePosting, buildResult, createAnalyzer, DuplicateTracker, errorResult } from '../analyze.js';
+import { analyzeKeyed, buildResult, createAnalyzer, DuplicateTracker, errorResult } from '../analyze.js';
 import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
 import type { IngestItem, IngestOptions } from '../ingest/index.js';
 import type { PostingResult } from '../model.js';
@@ -65,8 +65,8 @@ export async function runAnalyze(inputs: string[], raw: Record<string, unknown>)
   let failed = 0;
   for await (const item of ingest(inputs, ingestOptions(o))) {
     if (item.ok) {
-      const r = analyzePosting(analyzer, item.posting);
-      dups.mark(r, item.posting.text);
+      const { result: r, key } = analyzeKeyed(analyzer, item.posting);
+      dups.mark(r, item.posting.text, key);
       results.push(r);
     } else {
       failed++;

@@ -3,6 +3,7 @@
 import type { Engine, Terminal } from '../lexicon/engine.js';
 import { FIRST_WORD_BITS, FNV_OFFSET, FNV_PRIME, step, type Automaton } from '../lexicon/automaton.js';
 import { charClass, CLASS, fold, infoOf, isSep, isUpper, isWordEnd, LATIN_CLASSES, LATIN_FOLDS, LATIN_INFO, LATIN_LIMIT } from '../text/chars.js';
+import { finishKey, KEY_A, KEY_B, KEY_PA, KEY_PB, MARK } from '../text/content-hash.js';
 import { codeUnits } from '../text/units.js';
 import { outsideUrls } from './urls.js';
 
@@ -21,7 +22,7 @@ export interface Candidate {
   caseMisses: Option | null;
 }
 
-const { WORD, SEP, UPPER, LOWER } = CLASS;
+const { WORD, SEP, UPPER, LOWER, WHITE } = CLASS;
 const SPACE = 32;
 const NEWLINE = 10;
 const AMP = 38;
@@ -123,12 +124,20 @@ function candidate(text: string, p: number, raw: Option[]): Candidate {
 const MAX_GLUED = 8;
 
 export function scan(engine: Engine, text: string, exhaustive = false): Candidate[] {
-  const found = scanAll(engine, text, codeUnits(text), exhaustive);
-  return found.length === 0 ? found : found.filter(outsideUrls(text));
+  return scanKeyed(engine, text, exhaustive).candidates;
 }
 
-function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boolean): Candidate[] {
+/** The candidates and the text's content key (the one contentHash computes; see text/content-hash.ts). */
+export function scanKeyed(engine: Engine, text: string, exhaustive = false): { candidates: Candidate[]; key: string } {
+  const found = scanAll(engine, text, codeUnits(text), exhaustive);
+  return { candidates: found.out.length === 0 ? found.out : found.out.filter(outsideUrls(text)), key: finishKey(found.a, found.b) };
+}
+
+function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boolean): { out: Candidate[]; a: number; b: number } {
   const out: Candidate[] = [];
+  // The content key's two lanes: every word's hash and every mark go in, white space does not.
+  let ka = KEY_A;
+  let kb = KEY_B;
   const a = engine.automaton;
   const bits = a.firstWords;
   const root = a.rootLatin;
@@ -157,6 +166,10 @@ function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boole
     let c = u[p];
     let info = c < LATIN_LIMIT ? LATIN_INFO[c] : infoOf(c);
     if ((info & WORD) === 0) {
+      if ((info & WHITE) === 0) {
+        ka = Math.imul(ka ^ ((info >>> 8) + MARK), KEY_PA);
+        kb = Math.imul(((kb << 5) | (kb >>> 27)) ^ ((info >>> 8) + MARK), KEY_PB);
+      }
       // Forms that begin with a symbol: ".NET".
       if (!prevWord && c < LATIN_LIMIT && (info & SEP) === 0 && root[info >>> 8] !== -1) tryAt(p);
       prevWord = false;
@@ -192,9 +205,11 @@ function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boole
       for (let k = 0; k < glued; k++) gHash[k] = Math.imul(gHash[k] ^ (info >>> 8), FNV_PRIME);
       prev = info;
     }
+    ka = Math.imul(ka ^ h, KEY_PA);
+    kb = Math.imul(((kb << 5) | (kb >>> 27)) ^ h, KEY_PB);
     if (!afterAmp && (hit || inSet(h))) tryAt(start);
     for (let k = 0; k < glued; k++) if (gHit[k] === 1 || inSet(gHash[k])) tryAt(gStart[k]);
     prevWord = true;
   }
-  return out;
+  return { out, a: ka, b: kb };
 }

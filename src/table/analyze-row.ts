@@ -1,6 +1,6 @@
 // One row in, its small outcome out: certfit's CSV cells, the NDJSON line, and what the row
 // adds to the portfolio. Runs in the main thread (--jobs 1) or in a worker.
-import { analyzePosting, contentHash, errorResult, type Analyzer } from '../analyze.js';
+import { analyzeKeyed, errorResult, type Analyzer } from '../analyze.js';
 import type { InputError, PostingResult } from '../model.js';
 import { csvSafe } from '../report/sanitize.js';
 import { contribution } from '../score/portfolio.js';
@@ -52,8 +52,8 @@ export function analyzeRow(a: Analyzer, ctx: RowContext, job: RowJob): RowOutcom
   try {
     const p = jobToPosting(job, ctx.source, ctx.textColumn);
     if (!isPosting(p)) return outcomeOf(errorResult(rowId(ctx.source, job.row), p, postingId(ctx.source, job)), job, ctx, p.code === EMPTY_ROW && !job.error);
-    const r = analyzePosting(a, p);
-    return outcomeOf(r, job, ctx, false, contentHash(p.text));
+    const { result, key } = analyzeKeyed(a, p);
+    return outcomeOf(result, job, ctx, false, key);
   } catch (err) {
     const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
     return failedOutcome(job, ctx, { code: 'ANALYSIS_FAILED', message: `row ${job.row} could not be analysed: ${message}` });

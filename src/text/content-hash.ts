@@ -1,54 +1,55 @@
-// The content key for "the same posting saved twice": case and white space do not matter.
-// The text is first folded into a scratch array (white space runs as one space, none at the ends),
-// then hashed in four interleaved FNV-1a-style lanes: one lane's multiplications wait on each
-// other, four lanes do not, which makes this about four times faster on a long posting. 64 bits
-// come out, so collisions are negligible at any batch size. The value is opaque (it may change
-// between versions); only equality within a run means anything.
+// The content key for "the same posting saved twice": the same words and marks in the same order,
+// whatever the case and the white space between them. The scanner computes it as it goes by
+// (match/scan.ts: it already hashes every word, so the key costs two multiplications a word instead
+// of a pass of its own over the text); contentHash() below computes the same key alone, for callers
+// without a scan, and a property test holds the two equal. The value is opaque (it may change
+// between versions); only equality within a run means anything. 64 bits come out, so collisions
+// are negligible at any batch size.
+import { FNV_OFFSET, FNV_PRIME } from '../lexicon/automaton.js';
 import { CLASS, infoOf, LATIN_INFO, LATIN_LIMIT } from './chars.js';
 import { codeUnits } from './units.js';
 
-const { WHITE } = CLASS;
-const P1 = 0x01000193;
-const P2 = 0x5bd1e995;
+const { WORD, WHITE } = CLASS;
 
-/** Per Latin unit: its fold, or a space for white space. */
-const UNIT = Uint16Array.from(LATIN_INFO, (info) => ((info & WHITE) !== 0 ? 32 : info >>> 8));
-const unitOf = (c: number): number => {
-  const info = infoOf(c);
-  return (info & WHITE) !== 0 ? 32 : info >>> 8;
-};
+/** Two lanes with different recurrences; a word enters as its FNV-1a hash (as the scanner has it). */
+export const KEY_A = 0x9747b28c;
+export const KEY_B = 0x3c6ef372;
+export const KEY_PA = 0x5bd1e995;
+export const KEY_PB = 0x27d4eb2f;
+/** Added to a mark (a unit that is neither word nor white space), so it reads apart from words. */
+export const MARK = 0x6a09e667;
 
-let scratch = new Uint16Array(1 << 16);
+/** The 16 hex digits of a key from the two lanes. */
+export function finishKey(a: number, b: number): string {
+  const hi = Math.imul(a ^ (b >>> 15), KEY_PB) ^ Math.imul(b, KEY_PA);
+  const lo = Math.imul(b ^ (a >>> 13), KEY_PA) ^ Math.imul(a, KEY_PB);
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+}
 
 export function contentHash(text: string): string {
   const n = text.length;
-  const w = n <= scratch.length ? scratch : n <= 1 << 20 ? (scratch = new Uint16Array(n)) : new Uint16Array(n);
   const u = codeUnits(text);
-  let j = 0;
-  let prevSpace = 1;
-  for (let i = 0; i < n; i++) {
-    const c = u[i];
-    const f = c < LATIN_LIMIT ? UNIT[c] : unitOf(c);
-    const space = f === 32 ? 1 : 0;
-    w[j] = f;
-    j += 1 - (space & prevSpace);
-    prevSpace = space;
+  let a = KEY_A;
+  let b = KEY_B;
+  let p = 0;
+  while (p < n) {
+    let info = u[p] < LATIN_LIMIT ? LATIN_INFO[u[p]] : infoOf(u[p]);
+    if ((info & WORD) === 0) {
+      if ((info & WHITE) === 0) {
+        a = Math.imul(a ^ ((info >>> 8) + MARK), KEY_PA);
+        b = Math.imul(((b << 5) | (b >>> 27)) ^ ((info >>> 8) + MARK), KEY_PB);
+      }
+      p++;
+      continue;
+    }
+    let h = Math.imul(FNV_OFFSET ^ (info >>> 8), FNV_PRIME);
+    for (p++; p < n; p++) {
+      info = u[p] < LATIN_LIMIT ? LATIN_INFO[u[p]] : infoOf(u[p]);
+      if ((info & WORD) === 0) break;
+      h = Math.imul(h ^ (info >>> 8), FNV_PRIME);
+    }
+    a = Math.imul(a ^ h, KEY_PA);
+    b = Math.imul(((b << 5) | (b >>> 27)) ^ h, KEY_PB);
   }
-  if (j > 0 && w[j - 1] === 32) j--;
-  let a = 0x811c9dc5 ^ j;
-  let b = 0x9747b28c;
-  let c = 0x3c6ef372;
-  let d = 0x7f4a7c15;
-  let i = 0;
-  for (; i + 3 < j; i += 4) {
-    a = Math.imul(a ^ w[i], P1);
-    b = Math.imul(b ^ w[i + 1], P2);
-    c = Math.imul(c ^ w[i + 2], P1);
-    d = Math.imul(d ^ w[i + 3], P2);
-  }
-  for (; i < j; i++) a = Math.imul(a ^ w[i], P1);
-  // Mix the lanes into two 32-bit halves.
-  const hi = Math.imul(a ^ (c >>> 15), P2) ^ Math.imul(d, P1);
-  const lo = Math.imul(b ^ (d >>> 13), P1) ^ Math.imul(c, P2);
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+  return finishKey(a, b);
 }
