@@ -40,7 +40,7 @@ describe.skipIf(!present)(`round trip of ${CORPUS}`, () => {
     let out = '';
     const result = await runTable({
       source: path, table: {}, output: 'csv', analyzer: {}, prebuilt: analyzer, jobs: 1, sanitizeFormulas: false,
-      sink: () => ({ closed: false, write: async (s) => void (out += s), commit: async () => {}, abort: () => {} }),
+      sink: () => ({ closed: false, write: async (s) => void (out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), commit: async () => {}, abort: () => {} }),
       warn: () => {},
     });
     const before = rows(input);

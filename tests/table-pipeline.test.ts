@@ -25,7 +25,7 @@ beforeAll(() => {
 
 function memorySink(): Sink & { text: () => string } {
   let out = '';
-  return { closed: false, write: async (s) => void (out += s), commit: async () => {}, abort: () => {}, text: () => out };
+  return { closed: false, write: async (s) => void (out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), commit: async () => {}, abort: () => {}, text: () => out };
 }
 
 async function run(source: string, extra: Partial<RunTableOptions> = {}) {

@@ -44,7 +44,7 @@ it('N rows in, N rows out, in order, input cells byte-identical', async () => {
       let out = '';
       await runTable({
         source: path, table: t.explicit ? { delimiter: t.delimiter } : {}, output: 'csv', analyzer: {}, prebuilt: analyzer, jobs: 1, sanitizeFormulas: false,
-        sink: () => ({ closed: false, write: async (s) => void (out += s), commit: async () => {}, abort: () => {} }),
+        sink: () => ({ closed: false, write: async (s) => void (out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), commit: async () => {}, abort: () => {} }),
         warn: () => {},
       });
       expect(out.startsWith('\ufeff')).toBe(t.bom);

@@ -3,6 +3,7 @@
 // each row becomes a CSV line (input cells, then certfit's) or an NDJSON line.
 import { csvSafe } from '../report/sanitize.js';
 import { CERTFIT_COLUMNS, DUPLICATE_CELL } from './analyze-row.js';
+import type { ByteWriter } from './byte-writer.js';
 import { createRowFormatter, formatHeader } from './csv-format.js';
 import type { PortfolioAccumulator } from '../score/portfolio.js';
 import type { RowOutcome, TableMeta } from './types.js';
@@ -10,7 +11,8 @@ import type { RowOutcome, TableMeta } from './types.js';
 export interface RowWriter {
   /** What goes before the first row (CSV: the BOM if the input had one, and the header). */
   header(): string;
-  row(out: RowOutcome, cells: string[]): string;
+  /** Writes the row's line into `into`. */
+  row(out: RowOutcome, cells: string[], into: ByteWriter): void;
   /** What goes after the last row (NDJSON: the summary line, as the ndjson reporter writes it). */
   footer(asOf: string): string;
 }
@@ -34,16 +36,17 @@ export function createRowWriter(meta: TableMeta, output: 'csv' | 'ndjson', sanit
 
   return {
     header: () => (output === 'csv' ? (meta.bom ? '\ufeff' : '') + formatHeader(style, meta.header, CERTFIT_COLUMNS, sanitizeFormulas) : ''),
-    row(out, cells) {
+    row(out, cells, into) {
       const dup = duplicateOf(out);
       acc.addRow(out.empty ? 'empty' : out.status, dup !== undefined, out.contribution);
       if (output === 'ndjson') {
         // The posting's JSON ends with '}'; duplicateOf goes last, where DuplicateTracker would put it.
-        return `${dup ? `${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(dup)}}` : out.json}\n`;
+        into.text(dup ? `${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(dup)}}\n` : `${out.json}\n`);
+        return;
       }
       const certfit = out.cells!;
       if (dup) certfit[DUPLICATE_CELL] = csvSafe(dup);
-      return formatRow(cells, certfit);
+      formatRow(into, cells, certfit);
     },
     footer: (asOf) => (output === 'ndjson' ? `${JSON.stringify({ type: 'summary', schemaVersion: 1, asOf, ...acc.summary() })}\n` : ''),
   };

@@ -7,6 +7,7 @@ import type { Summary } from '../model.js';
 import { openTable } from './open-table.js';
 import { PortfolioAccumulator } from '../score/portfolio.js';
 import { rowJob, textColumnName } from './row-posting.js';
+import { ByteWriter } from './byte-writer.js';
 import { createRowWriter } from './row-writer.js';
 import type { Sink } from './sink.js';
 import type { RowContext, RowJob, RowOutcome, TableInputOptions, TableMeta } from './types.js';
@@ -39,7 +40,7 @@ export interface RunTableResult {
   stopped: boolean;
 }
 
-const WRITE_CHARS = 32 * 1024;
+const WRITE_BYTES = 32 * 1024;
 
 export class Interrupted extends Error {
   constructor() {
@@ -82,6 +83,7 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     if (meta.header.some((h) => h.startsWith('certfit_'))) o.warn(`${o.source} already has certfit_ columns (a scored file?); they are passed through and new ones added`);
     const sink = o.sink(meta);
     const writer = createRowWriter(meta, o.output, o.sanitizeFormulas, acc);
+    const bytes = new ByteWriter();
     await sink.write(writer.header());
     const ragged: number[] = [];
     let raggedCount = 0;
@@ -94,18 +96,13 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     const flushOne = async (): Promise<void> => {
       const { result, batch } = inflight.shift()!;
       const outcomes = await raceSignal(result, o.signal);
-      // Written in pieces of at most ~32K characters: a larger string is allocated straight in V8's
-      // old generation, and a whole batch per write would make the heap (and RSS) grow between collections.
-      let text = '';
+      // Written in pieces of some 32 KB as they fill, so that a batch's output is never held whole.
       for (let i = 0; i < outcomes.length; i++) {
-        text += writer.row(outcomes[i], batch.cells[i]);
-        if (text.length >= WRITE_CHARS) {
-          await raceSignal(sink.write(text), o.signal);
-          text = '';
-        }
+        writer.row(outcomes[i], batch.cells[i], bytes);
+        if (bytes.size >= WRITE_BYTES) for (const b of bytes.take()) await raceSignal(sink.write(b), o.signal);
       }
       done += outcomes.length;
-      if (text) await raceSignal(sink.write(text), o.signal);
+      for (const b of bytes.take()) await raceSignal(sink.write(b), o.signal);
       o.progress?.(done, table.bytesRead(), table.size);
     };
     const submit = async (batch: Batch): Promise<void> => {

@@ -7,7 +7,7 @@ import { CertfitError } from '../errors.js';
 import { explainWriteError, tempPathFor } from '../cli/output.js';
 
 export interface Sink {
-  write(s: string): Promise<void>;
+  write(s: string | Uint8Array): Promise<void>;
   /** Finishes the output (file: flush, fsync, rename over the final name). */
   commit(): Promise<void>;
   /** Throws the output away (file: the temporary file is removed). Safe to call more than once. */
@@ -16,7 +16,7 @@ export interface Sink {
   readonly closed: boolean;
 }
 
-async function writeWithDrain(stream: Writable, s: string, failed: () => Error | null): Promise<void> {
+async function writeWithDrain(stream: Writable, s: string | Uint8Array, failed: () => Error | null): Promise<void> {
   const err = failed();
   if (err) throw err;
   if (stream.write(s)) return;
@@ -82,7 +82,7 @@ export function stdoutSink(out: Writable = process.stdout): Sink {
   let failure: Error | null = null;
   const sink = {
     closed: false,
-    write: async (s: string) => {
+    write: async (s: string | Uint8Array) => {
       if (sink.closed) return;
       await writeWithDrain(out, s, () => failure);
     },

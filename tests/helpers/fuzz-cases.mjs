@@ -222,7 +222,7 @@ export function makeInvariants(lib, ctx) {
     let out = '';
     const result = await lib.runTable({
       source: path, table: {}, output, analyzer: { asOf: '2026-01-15' }, prebuilt: jobs === 1 ? getAnalyzer() : undefined, jobs, sanitizeFormulas: false,
-      sink: () => ({ closed: false, write: async (s) => void (out += s), commit: async () => {}, abort: () => {} }),
+      sink: () => ({ closed: false, write: async (s) => void (out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), commit: async () => {}, abort: () => {} }),
       warn: () => {},
     });
     return { out, result };

@@ -1,0 +1,56 @@
+// Output bytes built in place: strings are encoded as UTF-8 straight into a 64 KB buffer, so that a
+// row is never first joined into a string of its own, concatenated with its batch, and then copied
+// again into a Buffer by the stream (three copies of every posting, all garbage at once).
+// Buffers handed out are never written again (the stream may still hold them).
+
+const SIZE = 64 * 1024;
+
+export class ByteWriter {
+  private buf = Buffer.allocUnsafe(SIZE);
+  private pos = 0;
+  private readonly full: Buffer[] = [];
+  private fullBytes = 0;
+
+  /** Bytes written and not yet taken. */
+  get size(): number {
+    return this.fullBytes + this.pos;
+  }
+
+  text(s: string): void {
+    // Three bytes per code unit at most (a surrogate pair is two units, four bytes).
+    if (this.pos + 3 * s.length > SIZE) {
+      this.cut();
+      if (3 * s.length > SIZE) {
+        this.push(Buffer.from(s, 'utf8'));
+        return;
+      }
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  /** One byte (an ASCII delimiter or line break). */
+  byte(b: number): void {
+    if (this.pos >= SIZE) this.cut();
+    this.buf[this.pos++] = b;
+  }
+
+  /** Everything written so far, in order; the writer starts afresh. */
+  take(): Buffer[] {
+    this.cut();
+    const out = this.full.splice(0);
+    this.fullBytes = 0;
+    return out;
+  }
+
+  private push(b: Buffer): void {
+    this.full.push(b);
+    this.fullBytes += b.length;
+  }
+
+  private cut(): void {
+    if (this.pos === 0) return;
+    this.push(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(SIZE);
+    this.pos = 0;
+  }
+}
