@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { prepare, sectionAt, sentenceSpan } from '../src/text/document.js';
-import { detectSections } from '../src/text/sections.js';
+import { detectSections, SectionReader } from '../src/text/section-reader.js';
 import { splitSentences } from '../src/text/sentences.js';
 
 const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
@@ -108,5 +109,23 @@ describe('sections: fast-path edges', () => {
     expect(heading('## Skills')).toBe('requirements');
     expect(heading('## Skalls')).toBe('other');
     expect(heading('## Skills')).toBe('requirements');
+  });
+});
+
+// Sections are read only as far as asked; asked in any order, they must be what reading all gives.
+describe('sections: read as far as asked', () => {
+  const LINES = fc.constantFrom('Requirements', '## Benefits', 'Nice to have: Bedrock', '- Python', '', 'About us', 'We build things.', '**Preferred:**', 'Job Description', '   ', 'WHAT YOU WILL DO', 'Salary: 100k');
+  it('answers each offset as the whole text read at once does', () => {
+    fc.assert(fc.property(fc.array(LINES, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 12 }), (lines, eol, picks) => {
+      const text = lines.join(eol);
+      const all = detectSections(text);
+      const reader = new SectionReader(text);
+      for (const pick of picks) {
+        const offset = text.length === 0 ? 0 : pick % (text.length + 1);
+        const expected = all.findLast((s) => s.start <= offset)?.section ?? 'other';
+        expect(reader.sectionAt(offset)).toBe(expected);
+      }
+      expect(reader.readTo(text.length)).toEqual(all);
+    }), { seed: 21, numRuns: 1500 });
   });
 });

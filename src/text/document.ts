@@ -1,13 +1,15 @@
 // A posting's text prepared for matching. Line starts and sections are computed on first
 // use and sentences around each mention only, so that a posting without mentions costs nothing.
 import type { Section } from '../model.js';
-import { detectSections, isPreferredLine, type SectionSpan } from './sections.js';
+import { SectionReader } from './section-reader.js';
+import { isPreferredLine } from './sections.js';
 import { sentenceAround, splitSentences, type Span } from './sentences.js';
 
 export interface Doc {
   readonly text: string;
   readonly lineStarts: number[];
-  readonly sections: SectionSpan[];
+  /** Sections, read only as far as mentions ask. */
+  readonly sections: SectionReader;
   /** All sentences; computed only once a text asks for many (see sentenceSpan). */
   readonly sentences: Span[];
   /** How many sentence look-ups were answered by looking outward from a mention. */
@@ -23,7 +25,7 @@ const LOCAL_LOOKUPS = 64;
 
 export function prepare(text: string): Doc {
   let lineStarts: number[] | undefined;
-  let sections: SectionSpan[] | undefined;
+  let sections: SectionReader | undefined;
   let sentences: Span[] | undefined;
   return {
     text,
@@ -41,7 +43,7 @@ export function prepare(text: string): Doc {
       return lineStarts;
     },
     get sections() {
-      return (sections ??= detectSections(text));
+      return (sections ??= new SectionReader(text));
     },
   };
 }
@@ -87,9 +89,7 @@ function findSentence(doc: Doc, start: number, end: number): Span {
 }
 
 export function sectionAt(doc: Doc, offset: number): Section {
-  const sections = doc.sections;
-  const i = floorIndex(sections, offset, (s) => s.start);
-  const section = i >= 0 ? sections[i].section : 'other';
+  const section = doc.sections.sectionAt(offset);
   if (section === 'benefits' || section === 'about' || section === 'preferred') return section;
   // Phrasing makes its own line a nice-to-have; judged once per line (a long line may hold many mentions).
   const starts = doc.lineStarts;

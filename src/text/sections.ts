@@ -1,13 +1,8 @@
-// Section detection: which part of a posting a line belongs to, from its headings
-// ("Requirements", "Nice to have:", "## Benefits") and from phrasing ("… is a plus").
+// Section detection, line by line: whether a line is a heading ("Requirements", "## Benefits") or
+// an inline label ("Nice to have: …") and which section it names, and phrasing that makes a line a
+// nice-to-have ("… is a plus"). ./section-reader.ts walks a text's lines with these.
 import type { Section } from '../model.js';
 import { isWhite } from './chars.js';
-
-export interface SectionSpan {
-  start: number;
-  end: number;
-  section: Section;
-}
 
 // Order matters: "Preferred qualifications" is preferred, "About you" is requirements,
 // "About the role" is responsibilities, before the generic "About …".
@@ -48,7 +43,7 @@ const isTitleEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 |
  * trailing colon, all caps, or a short title that is not a bullet), and names a section once markdown
  * emphasis ("**_Requirements_:**"), the colon and curly apostrophes ("you’ll") are set aside.
  */
-function headingSection(text: string, start: number, end: number): Section | null {
+export function headingSection(text: string, start: number, end: number): Section | null {
   let a = start;
   let b = end;
   while (a < b && isWhite(text.charCodeAt(a))) a++;
@@ -173,7 +168,7 @@ function words(text: string, i: number, j: number): number {
  * An inline label: "Nice to have: Azure AI Search" → preferred for this line only. The label is
  * /^\s*[*_#•\-\s]*([A-Za-z][A-Za-z '’&/-]{2,40}):\s*\S/ on the line, up to the line's first colon.
  */
-function labelSection(text: string, start: number, colon: number, end: number): Section | null {
+export function labelSection(text: string, start: number, colon: number, end: number): Section | null {
   let k = start;
   for (let c = text.charCodeAt(k); isEmphasis(c) || c === HASH || c === BULLET || c === HYPHEN || isWhite(c); ) c = text.charCodeAt(++k);
   if (!isLetter(text.charCodeAt(k)) || colon - k < 3 || colon - k > 41) return null;
@@ -219,30 +214,4 @@ export function headingOf(line: string): Section | null {
 /** Phrasing that makes a line a nice-to-have wherever it stands: "Azure experience is a plus". */
 export function isPreferredLine(line: string): boolean {
   return PREFERRED_PHRASE.test(line);
-}
-
-/** Sections from headings and inline labels. Phrasing is applied per line by sectionAt, only where a mention is. */
-export function detectSections(text: string): SectionSpan[] {
-  const spans: SectionSpan[] = [];
-  let last: SectionSpan | undefined;
-  let current: Section = 'other';
-  let colon = -1; // the first ':' at or after the line's start, text.length if none: found once for many lines
-  for (let start = 0; start <= text.length; ) {
-    if (text.charCodeAt(start) === 10 && last?.section === current) {
-      last.end = ++start; // a blank line: no heading, no label
-      continue;
-    }
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (colon < start && (colon = text.indexOf(':', start)) === -1) colon = text.length;
-    let section = end - start <= 100 ? headingSection(text, start, end) : null;
-    if (section) current = section;
-    // A label's colon is the line's first, 3 to 48 chars in.
-    else if (colon < end && colon - start >= 3 && colon - start <= 48) section = labelSection(text, start, colon, end) ?? current;
-    else section = current;
-    if (last?.section === section) last.end = end + 1;
-    else spans.push((last = { start, end: end + 1, section }));
-    start = end + 1;
-  }
-  return spans;
 }
