@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CertfitError } from '../src/errors.js';
 import { ingest } from '../src/ingest/index.js';
-import { cellText, pythonList } from '../src/table/cell-text.js';
+import { cellLine, cellText, pythonList } from '../src/table/cell-text.js';
 import { toUtf8, utf8Boundary } from '../src/table/decode-stream.js';
 import { createTableReader } from '../src/table/ingest-adapter.js';
 import { openTable } from '../src/table/open-table.js';
@@ -161,6 +161,17 @@ describe('cells', () => {
     expect(texts[2]).toBe('About Us\nWe analyse data in BigQuery on Google Cloud.\nIt\'s a "great" team.');
     expect(cellText('R&amp;D\n\n## Skills\n* Python')).toBe('R&D\n\n## Skills\n* Python');
     expect(cellText('Markdown with one <br> tag\nand\nmore\nlines')).toContain('\nand\n');
+  });
+
+  it('reads a title or company cell as one line of text', () => {
+    expect(cellLine('  Senior \n ML   Engineer ')).toBe('Senior ML Engineer');
+    expect(cellLine('R&D Engineer')).toBe('R&D Engineer');
+    expect(cellLine('AT&amp;T &#x41;I Engineer')).toBe('AT&T AI Engineer');
+    expect(cellLine('Pay &lt; 100k &amp;amp; more')).toBe('Pay < 100k &amp; more');
+    expect(cellLine('Salary < 100k > 50k')).toBe('Salary < 100k > 50k');
+    expect(cellLine('<b>Senior</b>\n<i>Engineer</i> &amp; Lead')).toBe('Senior Engineer & Lead');
+    expect(cellLine(' &nbsp; ')).toBeUndefined();
+    expect(cellLine('   ')).toBeUndefined();
   });
 
   it('leaves cells that only look like lists alone', () => {

@@ -85,7 +85,7 @@ export function cellText(raw: string): string {
 export function cellLine(raw: string): string | undefined {
   const s = raw.trim();
   if (!s) return undefined;
-  // No tag and no entity ("R&D Engineer", "AT&T"): plain text, no HTML parser needed.
-  if (!s.includes('<') && !/&(#|[a-z]{2})/i.test(s)) return s.replace(/\s+/g, ' ') || undefined;
-  return inlineText(s.includes('&') && !/[<>]/.test(s) ? decodeEntities(s) : s) || undefined;
+  // No tag ("R&D Engineer", "AT&amp;T"): plain text once entities are decoded, no HTML parser needed.
+  if (!/<[a-z!/?]/i.test(s)) return (s.includes('&') ? decodeEntities(s).trim() : s).replace(/\s+/g, ' ') || undefined;
+  return inlineText(s) || undefined;
 }
