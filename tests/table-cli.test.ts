@@ -151,6 +151,30 @@ await import(${JSON.stringify(real)});
       await pool.close();
     }
   }, 60_000);
+  it('a worker that hangs on one row is replaced, and costs only that row', async () => {
+    const hanging = join(tmp, 'hanging-worker.mjs');
+    const real = pathToFileURL(resolve('dist/table/worker.js')).href;
+    writeFileSync(hanging, `import { parentPort } from 'node:worker_threads';
+const on = parentPort.on.bind(parentPort);
+parentPort.on = (event, fn) => on(event, event !== 'message' ? fn : (m) => {
+  if (m.jobs.some((j) => j.text.includes('HANG-ME'))) for (;;);
+  fn(m);
+});
+await import(${JSON.stringify(real)});
+`);
+    const ctx: RowContext = { source: 't.csv', textColumn: 'description', wantCells: true, wantJson: false };
+    const pool = workerPool(1, { analyzer: { asOf: '2026-01-15' }, ctx }, pathToFileURL(hanging), { baseMs: 1500, perMillionCharsMs: 0 });
+    try {
+      const jobs: RowJob[] = Array.from({ length: 20 }, (_, i) => ({ row: i + 1, text: i === 5 ? 'HANG-ME on SageMaker' : `Row ${i} uses SageMaker.` }));
+      const outcomes = (await Promise.all([pool.run(jobs.slice(0, 10)), pool.run(jobs.slice(10))])).flat();
+      expect(outcomes.map((o) => o.row)).toEqual(jobs.map((j) => j.row));
+      expect(outcomes[5]).toMatchObject({ status: 'error', error: { code: 'WORKER_TIMEOUT' } });
+      expect(outcomes[5].error!.message).toMatch(/^row 6 stopped its worker thread \(it took more than 2 s\); it was skipped; --jobs 1 has no such limit$/);
+      expect(outcomes.filter((o) => o.status === 'ok')).toHaveLength(19);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
 
 describe('interrupts', () => {

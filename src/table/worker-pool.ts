@@ -57,12 +57,30 @@ interface Slot {
   /** Batches sent and not yet answered, oldest first, with their request ids. */
   tasks: { task: Task; id: number }[];
   ready: boolean;
+  /** Fires when the oldest batch has taken longer than its time limit. */
+  timer?: NodeJS.Timeout;
 }
 
 /** Batches a worker holds at once: the next one is already there when it finishes one. */
 const PER_WORKER = 2;
 
-export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWorkerUrl()): RowProcessor {
+/**
+ * How long a worker may spend on one batch before it is taken for hung and replaced: far beyond
+ * what any posting needs (a batch takes milliseconds; a 10 MB cell, seconds), more for long texts.
+ */
+export interface TimeLimit {
+  baseMs: number;
+  perMillionCharsMs: number;
+}
+const TIME_LIMIT: TimeLimit = { baseMs: 120_000, perMillionCharsMs: 60_000 };
+
+function limitFor(jobs: RowJob[], limit: TimeLimit): number {
+  let chars = 0;
+  for (const j of jobs) chars += j.text?.length ?? 0;
+  return limit.baseMs + (limit.perMillionCharsMs * chars) / 1e6;
+}
+
+export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWorkerUrl(), limit = TIME_LIMIT): RowProcessor {
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let closed = false;
@@ -82,19 +100,32 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     else task.resolve(task.results as RowOutcome[]);
   };
 
+  /** Times the slot's oldest batch, the one its worker is on. */
+  const arm = (slot: Slot): void => {
+    clearTimeout(slot.timer);
+    if (slot.tasks.length === 0 || !slot.ready) return; // starting up is not timed
+    const ms = limitFor(slot.tasks[0].task.jobs, limit);
+    slot.timer = setTimeout(() => {
+      void slot.worker.terminate();
+      crashed(slot, `it took more than ${Math.round(ms / 1000)} s`, 'WORKER_TIMEOUT');
+    }, ms);
+  };
+
   const dispatch = (): void => {
     for (const slot of slots) {
       while (slot.tasks.length < PER_WORKER && queue.length > 0) {
         const task = queue.shift()!;
         const id = nextId++;
         slot.tasks.push({ task, id });
+        if (slot.tasks.length === 1) arm(slot);
         const req: WorkerRequest = { id, jobs: task.jobs };
         slot.worker.postMessage(req);
       }
     }
   };
 
-  const crashed = (slot: Slot, why: string): void => {
+  const crashed = (slot: Slot, why: string, code = 'WORKER_CRASH'): void => {
+    clearTimeout(slot.timer);
     if (!slots.includes(slot) || closed || fatal) return;
     // A worker that dies before it is ready would die again: that is not a row's fault.
     if (!slot.ready) return fail(new CertfitError(`a worker thread could not start (${why})`, { exitCode: 70 }));
@@ -109,8 +140,8 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
       queue.unshift(...singles);
     } else if (task) {
       const job = task.jobs[0];
-      const hint = /memory/i.test(why) ? '; --jobs 1 has no such limit' : '';
-      settle(task, 0, failedOutcome(job, init.ctx, { code: 'WORKER_CRASH', message: `row ${job.row} stopped its worker thread (${why}); it was skipped${hint}` }));
+      const hint = /memory|took more/i.test(why) ? '; --jobs 1 has no such limit' : '';
+      settle(task, 0, failedOutcome(job, init.ctx, { code, message: `row ${job.row} stopped its worker thread (${why}); it was skipped${hint}` }));
     }
     dispatch();
   };
@@ -121,10 +152,14 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     const worker = new Worker(workerUrl, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
     const slot: Slot = { worker, tasks: [], ready: false };
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.ready) slot.ready = true;
+      if (reply.ready) {
+        slot.ready = true;
+        arm(slot);
+      }
       if (reply.fatal) return fail(new CertfitError(reply.fatal.message, { exitCode: reply.fatal.exitCode ?? 70, details: reply.fatal.details }));
       if (slot.tasks.length === 0 || reply.id !== slot.tasks[0].id || !reply.outcomes) return;
       const { task } = slot.tasks.shift()!;
+      arm(slot);
       reply.outcomes.forEach((o, i) => settle(task, i, o));
       dispatch();
     });
@@ -146,6 +181,7 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     },
     async close() {
       closed = true;
+      for (const s of slots) clearTimeout(s.timer);
       const workers = slots.splice(0).map((s) => s.worker);
       fail(new Error('the worker pool was closed'));
       await Promise.all(workers.map((w) => w.terminate()));
