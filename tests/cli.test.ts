@@ -81,7 +81,12 @@ describe('usage and configuration errors exit 2 with one clear line', () => {
   it('rejects a bad flag value', () => {
     const r = certfit(['fixtures/examples', '--as-of', '2026-02-30']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('certfit: invalid value for --as-of: a real calendar date\n');
+    expect(r.err).toBe('certfit: invalid value for --as-of ("2026-02-30"): a real calendar date\n');
+    for (const jobs of ['0', '1.5', 'two']) {
+      const j = certfit(['fixtures/examples', '--jobs', jobs]);
+      expect(j.code).toBe(2);
+      expect(j.err).toBe(`certfit: invalid value for --jobs ("${jobs}"): expected a whole number of 1 or more\n`);
+    }
     expect(certfit(['fixtures/examples', '--format', 'yaml']).code).toBe(2);
     expect(certfit(['fixtures/examples', '--no-such-flag']).code).toBe(2);
   });

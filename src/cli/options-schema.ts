@@ -8,7 +8,9 @@ const realDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }, 'a real calendar date');
 
-const positiveInt = z.coerce.number().int().positive();
+const WHOLE = { error: 'expected a whole number of 1 or more' };
+const positiveInt = z.coerce.number(WHOLE).int(WHOLE).positive(WHOLE);
+const SECONDS = { error: 'expected a number of seconds above 0' };
 
 export const analyzeOptionsSchema = z.object({
   format: z.enum(FORMATS).default('text'),
@@ -20,7 +22,7 @@ export const analyzeOptionsSchema = z.object({
   cacheDir: z.string().optional(),
   resolve: z.array(z.string().regex(/^[^:\s]+:\d+:[^\s]+$/, 'HOST:PORT:ADDRESS')).default([]),
   concurrency: positiveInt.default(8),
-  timeout: z.coerce.number().positive().default(15),
+  timeout: z.coerce.number(SECONDS).positive(SECONDS).default(15),
   maxBytes: positiveInt.optional(),
   jobs: positiveInt.default(1),
   inputFormat: z.enum(['csv', 'tsv', 'jsonl', 'ndjson', 'text']).optional(),

@@ -73,7 +73,8 @@ export async function schemaParse(raw: Record<string, unknown>): Promise<Analyze
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0] ?? '');
   const flag = FLAG[key] ?? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  throw new CertfitError(`invalid value for ${flag}: ${issue.message}`);
+  const given = raw[key];
+  throw new CertfitError(`invalid value for ${flag}${typeof given === 'string' ? ` (${JSON.stringify(given)})` : ''}: ${issue.message}`);
 }
 
 export async function parseAnalyzeOptions(raw: Record<string, unknown>): Promise<AnalyzeOptions> {

@@ -9,8 +9,9 @@
 // - `info.lines` (for messages) counts every CR and LF read, a record delimiter as one;
 // - the size limit counts the UTF-16 length of the record's finished cells plus the UTF-8 bytes of
 //   the current one, and fires on a byte appended past the limit.
-// Searching is done with indexOf on cached next positions of ", CR, LF and the delimiter, so a
-// long cell costs a few native searches, not a loop over its characters.
+// The position, line count and native searches are CsvCursor's (./csv-cursor.ts); this is the
+// state machine over them: records, cells, quotes and the size limit.
+import { CsvCursor } from './csv-cursor.js';
 
 const START = 0;
 const UNQUOTED = 1;
@@ -31,7 +32,7 @@ export function scannable(delimiter: string): boolean {
   return c !== QUOTE && c !== CR && c !== LF && (c < 0xd800 || c > 0xdfff);
 }
 
-export class CsvScanner {
+export class CsvScanner extends CsvCursor {
   /** Records finished so far; the caller empties it. */
   readonly out: string[][] = [];
   /** Set once the rest of the input cannot be split into records. */
@@ -40,8 +41,6 @@ export class CsvScanner {
   lastRecordLine = 1;
 
   private readonly dc: number;
-  private rd = ''; // the record delimiter, once seen
-  private lines = 1;
   private st = START;
   private cells: string[] = [];
   private field = '';
@@ -49,32 +48,19 @@ export class CsvScanner {
   private rec16 = 0; // UTF-16 length of the finished cells of the current record
   private fieldBytes = -1; // UTF-8 length of `field`, kept only near the limit
   private carry = ''; // the undecided last character or two of the previous text
-  // The current text, the position read up to, and the next ", CR, LF, delimiter at or after it
-  // (n when there is none; stale when below p).
-  private t = '';
-  private n = 0;
-  private p = 0;
-  private nq = -1;
-  private ncr = -1;
-  private nlf = -1;
-  private nd = -1;
-  private nrd = -1; // CR LF only: the next CR followed by LF
-  private rdLen = 0;
 
   constructor(
     private readonly delimiter: string,
     private readonly max: number,
   ) {
+    super();
     this.dc = delimiter.charCodeAt(0);
   }
 
   /** Reads the next piece of text; `final` marks the end of the input. */
   feed(text: string, final: boolean): void {
     if (this.failure) return;
-    this.t = this.carry ? this.carry + text : text;
-    this.n = this.t.length;
-    this.p = 0;
-    this.nq = this.ncr = this.nlf = this.nd = this.nrd = -1;
+    this.begin(this.carry ? this.carry + text : text);
     while (!this.failure) {
       if (this.st === START && !this.cells.length && this.rd && this.fastRecord()) continue;
       if (!this.step(final)) break;
@@ -82,52 +68,6 @@ export class CsvScanner {
     this.carry = this.failure ? '' : this.t.slice(this.p);
     if (final && !this.failure) this.end();
     this.t = '';
-  }
-
-  private find(ch: string, from: number): number {
-    const i = this.t.indexOf(ch, from);
-    return i < 0 ? this.n : i;
-  }
-
-  /** Moves p to b, counting the line breaks passed over. */
-  private to(b: number): void {
-    if (this.ncr < this.p) this.ncr = this.find('\r', this.p);
-    if (this.nlf < this.p) this.nlf = this.find('\n', this.p);
-    while (this.ncr < b) {
-      this.lines++;
-      this.ncr = this.find('\r', this.ncr + 1);
-    }
-    while (this.nlf < b) {
-      this.lines++;
-      this.nlf = this.find('\n', this.nlf + 1);
-    }
-    this.p = b;
-  }
-
-  /**
-   * The position of the next record delimiter at or after p, its length in `rdLen`: 0 when there
-   * is none (position n), or when the CR at n - 1 can only be told by the next text.
-   */
-  private nextRd(final: boolean): number {
-    const { t, n, p, rd } = this;
-    if (this.ncr < p) this.ncr = this.find('\r', p);
-    if (this.nlf < p) this.nlf = this.find('\n', p);
-    let c = this.ncr;
-    if (rd === '\r\n') {
-      if (this.nrd < p) {
-        while (c < n - 1 && t.charCodeAt(c + 1) !== LF) c = this.find('\r', c + 1);
-        this.nrd = c;
-      }
-      c = this.nrd;
-      this.rdLen = c < n - 1 ? 2 : 0;
-      return c < n - 1 || (c === n - 1 && !final) ? c : n;
-    }
-    if (rd === '\n' || (!rd && this.nlf < c)) c = this.nlf;
-    if (c >= n) this.rdLen = 0;
-    else if (rd || t.charCodeAt(c) === LF) this.rdLen = 1;
-    else if (c < n - 1) this.rdLen = t.charCodeAt(c + 1) === LF ? 2 : 1; // the first CR: CR LF or CR?
-    else this.rdLen = final ? 1 : 0;
-    return c;
   }
 
   /** A whole record without quotes, up to a record delimiter in this text: cut at its delimiters. */
