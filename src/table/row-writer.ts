@@ -41,7 +41,9 @@ export function createRowWriter(meta: TableMeta, output: 'csv' | 'ndjson', sanit
       acc.addRow(out.empty ? 'empty' : out.status, dup !== undefined, out.contribution);
       if (output === 'ndjson') {
         // The posting's JSON ends with '}'; duplicateOf goes last, where DuplicateTracker would put it.
-        into.text(dup ? `${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(dup)}}\n` : `${out.json}\n`);
+        if (dup) into.text(`${out.json!.slice(0, -1)},"duplicateOf":${JSON.stringify(dup)}}`);
+        else into.text(out.json!);
+        into.byte(10);
         return;
       }
       const certfit = out.cells!;
