@@ -123,20 +123,25 @@ describe('--jobs', () => {
     expect(rowsOf(two.stdout)).toHaveLength(701);
   }, 120_000);
 
-  it('a worker that dies on one row costs only that row', async () => {
-    const crashing = join(tmp, 'crashing-worker.mjs');
+  /** The real worker, whose message handler first runs `action` on a batch holding `marker`. */
+  function markedWorker(name: string, marker: string, action: string): URL {
+    const path = join(tmp, name);
     const real = pathToFileURL(resolve('dist/table/worker.js')).href;
-    // The real worker, whose message handler dies first on a marker row.
-    writeFileSync(crashing, `import { parentPort } from 'node:worker_threads';
+    writeFileSync(path, `import { parentPort } from 'node:worker_threads';
 const on = parentPort.on.bind(parentPort);
 parentPort.on = (event, fn) => on(event, event !== 'message' ? fn : (m) => {
-  if (m.jobs.some((j) => j.text.includes('CRASH-ME'))) process.exit(7);
+  if (m.jobs.some((j) => j.text.includes(${JSON.stringify(marker)}))) ${action};
   fn(m);
 });
 await import(${JSON.stringify(real)});
 `);
+    return pathToFileURL(path);
+  }
+
+  it('a worker that dies on one row costs only that row', async () => {
+    const crashing = markedWorker('crashing-worker.mjs', 'CRASH-ME', 'process.exit(7)');
     const ctx: RowContext = { source: 't.csv', textColumn: 'description', wantCells: true, wantJson: false };
-    const pool = workerPool(2, { analyzer: { asOf: '2026-01-15' }, ctx }, pathToFileURL(crashing));
+    const pool = workerPool(2, { analyzer: { asOf: '2026-01-15' }, ctx }, crashing);
     try {
       // Row 71 dies in the second batch a worker holds; row 11 in the first, with another batch queued behind it.
       for (const bad of [70, 10]) {
@@ -151,19 +156,11 @@ await import(${JSON.stringify(real)});
       await pool.close();
     }
   }, 60_000);
+
   it('a worker that hangs on one row is replaced, and costs only that row', async () => {
-    const hanging = join(tmp, 'hanging-worker.mjs');
-    const real = pathToFileURL(resolve('dist/table/worker.js')).href;
-    writeFileSync(hanging, `import { parentPort } from 'node:worker_threads';
-const on = parentPort.on.bind(parentPort);
-parentPort.on = (event, fn) => on(event, event !== 'message' ? fn : (m) => {
-  if (m.jobs.some((j) => j.text.includes('HANG-ME'))) for (;;);
-  fn(m);
-});
-await import(${JSON.stringify(real)});
-`);
+    const hanging = markedWorker('hanging-worker.mjs', 'HANG-ME', 'for (;;);');
     const ctx: RowContext = { source: 't.csv', textColumn: 'description', wantCells: true, wantJson: false };
-    const pool = workerPool(1, { analyzer: { asOf: '2026-01-15' }, ctx }, pathToFileURL(hanging), { baseMs: 1500, perMillionCharsMs: 0 });
+    const pool = workerPool(1, { analyzer: { asOf: '2026-01-15' }, ctx }, hanging, { baseMs: 1500, perMillionCharsMs: 0 });
     try {
       const jobs: RowJob[] = Array.from({ length: 20 }, (_, i) => ({ row: i + 1, text: i === 5 ? 'HANG-ME on SageMaker' : `Row ${i} uses SageMaker.` }));
       const outcomes = (await Promise.all([pool.run(jobs.slice(0, 10)), pool.run(jobs.slice(10))])).flat();
