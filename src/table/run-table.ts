@@ -92,8 +92,8 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     type Batch = { jobs: RowJob[]; cells: string[][] };
     const inflight: { result: Promise<RowOutcome[]>; batch: Batch }[] = [];
     const windowSize = o.jobs <= 1 ? 1 : o.jobs * 2;
-    // Rows in flight live long enough to reach the old generation: 32 a batch keeps --jobs 2 under 200 MB.
-    const size = o.batchSize ?? 32;
+    // Rows in flight live long enough to reach the old generation: 24 a batch keeps --jobs 2 under 200 MB.
+    const size = o.batchSize ?? 24;
     const flushOne = async (): Promise<void> => {
       const { result, batch } = inflight.shift()!;
       const outcomes = await raceSignal(result, o.signal);
