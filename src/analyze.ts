@@ -79,13 +79,18 @@ const meta = (p: Partial<Posting>) => ({
 });
 
 export function analyzePosting(a: Analyzer, posting: Posting): PostingResult {
-  return analyzeKeyed(a, posting).result;
+  return analyze(a, posting, false).result;
 }
 
 /** The result and the posting's content key (what contentHash(posting.text) returns, got from the scan). */
 export function analyzeKeyed(a: Analyzer, posting: Posting): { result: PostingResult; key: string } {
+  const { result, key } = analyze(a, posting, true);
+  return { result, key: key! };
+}
+
+function analyze(a: Analyzer, posting: Posting, withKey: boolean): { result: PostingResult; key?: string } {
   const doc = prepare(posting.text);
-  const { mentions, rejected, rejectedOmitted, key } = matchDoc(a.engine, doc, a.keepRejected);
+  const { mentions, rejected, rejectedOmitted, key } = matchDoc(a.engine, doc, a.keepRejected, withKey);
   const result: PostingResult = {
     id: posting.id, source: posting.source, status: 'ok', ...meta(posting), chars: posting.text.length,
     mentions, rejected, ...(rejectedOmitted > 0 ? { rejectedOmitted } : {}), verdict: postingVerdict(posting.text, mentions, a.catalog, a.asOf),

@@ -85,9 +85,11 @@ describe('scanner properties', () => {
       }
     }), { seed: 12, numRuns: 600 });
   });
-  it('gives the content key contentHash computes alone', () => {
+  it('gives the content key contentHash computes alone, and the same candidates as without it', () => {
     fc.assert(fc.property(fc.oneof(TEXT, GLUED_TEXT), (t) => {
-      expect(scanKeyed(full, t).key).toBe(contentHash(t));
+      const keyed = scanKeyed(full, t);
+      expect(keyed.key).toBe(contentHash(t));
+      expect(keyed.candidates).toEqual(scan(full, t));
     }), { seed: 13, numRuns: 800 });
   });
 });
