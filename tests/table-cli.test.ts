@@ -160,7 +160,7 @@ await import(${JSON.stringify(real)});
   it('a worker that hangs on one row is replaced, and costs only that row', async () => {
     const hanging = markedWorker('hanging-worker.mjs', 'HANG-ME', 'for (;;);');
     const ctx: RowContext = { source: 't.csv', textColumn: 'description', wantCells: true, wantJson: false };
-    const pool = workerPool(1, { analyzer: { asOf: '2026-01-15' }, ctx }, hanging, { baseMs: 1500, perMillionCharsMs: 0 });
+    const pool = workerPool(1, { analyzer: { asOf: '2026-01-15' }, ctx }, hanging, { baseMs: 1500, perMillionCharsMs: 0, startMs: 60_000 });
     try {
       const jobs: RowJob[] = Array.from({ length: 20 }, (_, i) => ({ row: i + 1, text: i === 5 ? 'HANG-ME on SageMaker' : `Row ${i} uses SageMaker.` }));
       const outcomes = (await Promise.all([pool.run(jobs.slice(0, 10)), pool.run(jobs.slice(10))])).flat();
@@ -172,6 +172,18 @@ await import(${JSON.stringify(real)});
       await pool.close();
     }
   }, 60_000);
+
+  it('a worker that never starts ends the run with one clear line', async () => {
+    const stuck = join(tmp, 'stuck-worker.mjs');
+    writeFileSync(stuck, 'for (;;);\n');
+    const ctx: RowContext = { source: 't.csv', textColumn: 'description', wantCells: true, wantJson: false };
+    const pool = workerPool(1, { analyzer: { asOf: '2026-01-15' }, ctx }, pathToFileURL(stuck), { baseMs: 60_000, perMillionCharsMs: 0, startMs: 1000 });
+    try {
+      await expect(pool.run([{ row: 1, text: 'Amazon SageMaker' }])).rejects.toThrow(/^a worker thread could not start \(no answer within 1 s\)$/);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
 });
 
 describe('interrupts', () => {

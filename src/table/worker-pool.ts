@@ -57,7 +57,7 @@ interface Slot {
   /** Batches sent and not yet answered, oldest first, with their request ids. */
   tasks: { task: Task; id: number }[];
   ready: boolean;
-  /** Fires when the oldest batch has taken longer than its time limit. */
+  /** Fires when the worker has not started, or its oldest batch has taken longer than its time limit. */
   timer?: NodeJS.Timeout;
 }
 
@@ -67,12 +67,14 @@ const PER_WORKER = 2;
 /**
  * How long a worker may spend on one batch before it is taken for hung and replaced: far beyond
  * what any posting needs (a batch takes milliseconds; a 10 MB cell, seconds), more for long texts.
+ * A worker that does not start in `startMs` (it takes well under a second) ends the run.
  */
 export interface TimeLimit {
   baseMs: number;
   perMillionCharsMs: number;
+  startMs: number;
 }
-const TIME_LIMIT: TimeLimit = { baseMs: 120_000, perMillionCharsMs: 60_000 };
+const TIME_LIMIT: TimeLimit = { baseMs: 120_000, perMillionCharsMs: 60_000, startMs: 60_000 };
 
 function limitFor(jobs: RowJob[], limit: TimeLimit): number {
   let chars = 0;
@@ -102,8 +104,9 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
 
   /** Times the slot's oldest batch, the one its worker is on. */
   const arm = (slot: Slot): void => {
+    if (!slot.ready) return; // the start-up timer runs until the worker says it is ready
     clearTimeout(slot.timer);
-    if (slot.tasks.length === 0 || !slot.ready) return; // starting up is not timed
+    if (slot.tasks.length === 0) return;
     const ms = limitFor(slot.tasks[0].task.jobs, limit);
     slot.timer = setTimeout(() => {
       void slot.worker.terminate();
@@ -151,6 +154,10 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     // (a 10 MB cell with ~500k mentions) kills only its worker and becomes an error row; --jobs 1 has no limit.
     const worker = new Worker(workerUrl, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
     const slot: Slot = { worker, tasks: [], ready: false };
+    slot.timer = setTimeout(() => {
+      void worker.terminate();
+      crashed(slot, `no answer within ${Math.round(limit.startMs / 1000)} s`);
+    }, limit.startMs);
     worker.on('message', (reply: WorkerReply) => {
       if (reply.ready) {
         slot.ready = true;
