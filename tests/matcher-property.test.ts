@@ -62,7 +62,7 @@ describe('matcher properties', () => {
 // The first-word filter only saves work: it must find every candidate a walk from every word start finds.
 const GLUED = fc.oneof(
   fc.constantFrom(...WORDS, 'Aurora', 'DB', 'Java', 'FX', 'Spark', 'Kube', 'Flow', 'RDS', 'Programming', 'R&D', '&', 'AT&T', 'Q&A', 'ASP', 'x', 'É', 'ß'),
-  fc.constantFrom(' ', '\n', '-', '.', '/', '_', '’s', 'https://', 'www.', ')', '"'),
+  fc.constantFrom(' ', '\n', '-', '.', '/', '_', '’s', 'https://', 'www.', 'HTTPS://', 'Www.', ')', '"'),
 );
 const GLUED_TEXT = fc.array(GLUED, { maxLength: 40 }).map((parts) => parts.join(''));
 const starts = (text: string, exhaustive: boolean) => JSON.stringify(scan(full, text, exhaustive).map((c) => [c.start, c.options.map((o) => o.end)]));

@@ -136,6 +136,7 @@ describe('matcher: links, possessives and glued capitals', () => {
   const t = (text: string) => run(e, text).mentions.map((m) => m.text);
   it('finds nothing inside URLs', () => {
     expect(t('Apply at https://jobs.example.com/apply/aws-sagemaker-engineer or www.example.com/azure-ml today. We use SageMaker.')).toEqual(['SageMaker']);
+    expect(t('APPLY AT HTTPS://JOBS.EXAMPLE.COM/AWS-SAGEMAKER. We use SageMaker.')).toEqual(['SageMaker']);
   });
   it('takes a company in the possessive as a vendor prefix', () => {
     expect(t("Amazon's EMR and Amazon’s EMR clusters")).toEqual(["Amazon's EMR", 'Amazon’s EMR']);

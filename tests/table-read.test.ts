@@ -168,6 +168,7 @@ describe('cells', () => {
     expect(cellLine('R&D Engineer')).toBe('R&D Engineer');
     expect(cellLine('AT&amp;T &#x41;I Engineer')).toBe('AT&T AI Engineer');
     expect(cellLine('Pay &lt; 100k &amp;amp; more')).toBe('Pay < 100k &amp; more');
+    expect(cellLine('ML Engineer &ndash; Soci&eacute;t&eacute; G&eacute;n&eacute;rale&rsquo;s AI')).toBe('ML Engineer – Société Générale’s AI');
     expect(cellLine('Salary < 100k > 50k')).toBe('Salary < 100k > 50k');
     expect(cellLine('<b>Senior</b>\n<i>Engineer</i> &amp; Lead')).toBe('Senior Engineer & Lead');
     expect(cellLine(' &nbsp; ')).toBeUndefined();

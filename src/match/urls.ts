@@ -5,6 +5,8 @@
 import { isWhite } from '../text/chars.js';
 
 const SCHEME = /\b(?:https?:\/\/|www\.)/gi;
+/** The same, without \b or g: whether a text has any link at all (one native pass). */
+const ANY_SCHEME = /https?:\/\/|www\./i;
 
 /** What ends a URL: JavaScript's \s and <>"'`)] (as in /[^\s<>"'`)\]]+/). */
 function ends(c: number): boolean {
@@ -22,7 +24,7 @@ function urlIn(text: string, start: number, end: number): number {
 
 /** A filter for candidates (taken in order of start) that drops those inside a URL. */
 export function outsideUrls(text: string): (c: { start: number }) => boolean {
-  if (!text.includes('http') && !text.includes('www.') && !text.includes('WWW.')) return () => true;
+  if (!ANY_SCHEME.test(text)) return () => true;
   let runEnd = -1;
   let url = -1;
   return ({ start }) => {

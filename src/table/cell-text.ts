@@ -85,7 +85,11 @@ export function cellText(raw: string): string {
 export function cellLine(raw: string): string | undefined {
   const s = raw.trim();
   if (!s) return undefined;
-  // No tag ("R&D Engineer", "AT&amp;T"): plain text once entities are decoded, no HTML parser needed.
-  if (!/<[a-z!/?]/i.test(s)) return (s.includes('&') ? decodeEntities(s).trim() : s).replace(/\s+/g, ' ') || undefined;
+  if (!/<[a-z!/?]/i.test(s)) {
+    // No tag ("R&D Engineer", "AT&amp;T"): plain text once the common entities are decoded; the
+    // rarer named ones ("&ndash;", "&eacute;") still need the HTML parser's table.
+    const t = s.includes('&') ? decodeEntities(s) : s;
+    if (!/&[a-z][a-z0-9]*;/i.test(t)) return t.trim().replace(/\s+/g, ' ') || undefined;
+  }
   return inlineText(s) || undefined;
 }
