@@ -88,6 +88,12 @@ describe('usage and configuration errors exit 2 with one clear line', () => {
       expect(j.err).toBe(`certfit: invalid value for --jobs ("${jobs}"): expected a whole number of 1 or more\n`);
     }
     expect(certfit(['fixtures/examples', '--format', 'yaml']).code).toBe(2);
+    const noFolder = certfit(['fixtures/examples', '--summary', join(tmp, 'no-such-folder', 's.txt')]);
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.err).toMatch(/^certfit: cannot write .*s\.txt: the folder does not exist \(create it first\)\n$/);
+    const notTable = certfit(['fixtures/examples', '--summary', join(tmp, 's.txt')]);
+    expect(notTable.code).toBe(2);
+    expect(notTable.err).toBe('certfit: --summary goes with a table scored as --format csv or ndjson; a --format text report has its summary in it\n');
     expect(certfit(['fixtures/examples', '--no-such-flag']).code).toBe(2);
   });
 

@@ -121,6 +121,11 @@ describe('--jobs', () => {
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
     expect(rowsOf(two.stdout)).toHaveLength(701);
+    // Many workers are no leak: no Node warning on stderr.
+    const many = certfit([`${FIX}/basic.csv`, '--format', 'csv', '--jobs', '12']);
+    expect(many.code).toBe(0);
+    expect(many.stderr).not.toMatch(/Warning/);
+    expect(many.stdout).toBe(certfit([`${FIX}/basic.csv`, '--format', 'csv']).stdout);
   }, 120_000);
 
   /** The real worker, whose message handler first runs `action` on a batch holding `marker`. */

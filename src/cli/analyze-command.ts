@@ -37,7 +37,7 @@ export function ingestOptions(o: AnalyzeOptions): IngestOptions {
   };
 }
 
-/** Fails fast, before any work, when -o names a folder that does not exist. */
+/** Fails fast, before any work, when -o or --summary names a folder that does not exist. */
 function checkOutputFolder(output: string | undefined): void {
   if (!output || output === '-') return;
   const folder = dirname(output);
@@ -47,6 +47,7 @@ function checkOutputFolder(output: string | undefined): void {
 export async function runAnalyze(inputs: string[], raw: Record<string, unknown>): Promise<number> {
   const o = await parseAnalyzeOptions(raw);
   checkOutputFolder(o.output);
+  checkOutputFolder(o.summary);
   if (inputs.length === 0) {
     if (process.stdin.isTTY) throw new CertfitError('no inputs: give files, folders, URLs or - for stdin (see certfit --help)');
     inputs = ['-'];
@@ -55,6 +56,7 @@ export async function runAnalyze(inputs: string[], raw: Record<string, unknown>)
   const oneTable = async (): Promise<boolean> =>
     inputs.length === 1 && (await import('../table/index.js')).tableKind(inputs[0], o.inputFormat) !== null && (inputs[0] !== '-' || o.inputFormat !== undefined);
   if (o.format === 'csv' || (o.format === 'ndjson' && (await oneTable()))) return (await import('./table-command.js')).runTableAnalyze(inputs, o);
+  if (o.summary) throw new CertfitError(`--summary goes with a table scored as --format csv or ndjson; a --format ${o.format} report has its summary in it`);
   const reporter = await REPORTERS[o.format]?.();
   if (!reporter) throw new CertfitError(`--format ${o.format} is not available in this build`);
   const { ingest } = await import('../ingest/index.js');

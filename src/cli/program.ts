@@ -17,6 +17,7 @@ Exit codes:
   0  every input was analysed
   1  some inputs failed (the report is still written and lists them)
   2  usage or configuration error (bad flag, invalid lexicon, unwritable output)
+  70  internal error (a bug in certfit, or a worker thread that could not start)
   130  interrupted (Ctrl-C, SIGTERM): no partial output is left behind
 
 Examples:

@@ -1,13 +1,12 @@
 // `certfit analyze export.csv --format csv|ndjson`: one table in, the same table out with
 // certfit's columns (or one JSON line per row), streamed; the portfolio summary on stderr or in
 // --summary FILE. Ctrl-C leaves no partial output file behind and exits 130.
-import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
+import { CertfitError, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
 import { fileSink, Interrupted, renderSummary, runTable, stdoutSink, tableKind, type Sink } from '../table/index.js';
 import type { AnalyzeOptions } from './options.js';
 import { writeAtomic } from './output.js';
 import { createTableProgress } from './progress.js';
 
-export const EXIT_INTERRUPTED = 130;
 
 function checkInputs(inputs: string[], o: AnalyzeOptions): string {
   if (o.format !== 'csv' && o.format !== 'ndjson') throw new CertfitError(`tables are written as --format csv or ndjson, not ${o.format}`);

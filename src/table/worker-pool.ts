@@ -3,7 +3,7 @@
 // died on with it: its batch is retried one row at a time on a fresh worker, and a row that
 // kills a worker again becomes an error outcome.
 import { Worker } from 'node:worker_threads';
-import { CertfitError } from '../errors.js';
+import { CertfitError, EXIT_INTERNAL } from '../errors.js';
 import { analyzeRow, failedOutcome } from './analyze-row.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze.js';
 import type { RowContext, RowJob, RowOutcome } from './types.js';
@@ -131,7 +131,7 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     clearTimeout(slot.timer);
     if (!slots.includes(slot) || closed || fatal) return;
     // A worker that dies before it is ready would die again: that is not a row's fault.
-    if (!slot.ready) return fail(new CertfitError(`a worker thread could not start (${why})`, { exitCode: 70 }));
+    if (!slot.ready) return fail(new CertfitError(`a worker thread could not start (${why})`, { exitCode: EXIT_INTERNAL }));
     // The oldest batch is the one it died on; those sent after it go back to the queue as they were.
     const [first, ...rest] = slot.tasks.splice(0);
     const task = first?.task;
@@ -163,7 +163,7 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
         slot.ready = true;
         arm(slot);
       }
-      if (reply.fatal) return fail(new CertfitError(reply.fatal.message, { exitCode: reply.fatal.exitCode ?? 70, details: reply.fatal.details }));
+      if (reply.fatal) return fail(new CertfitError(reply.fatal.message, { exitCode: reply.fatal.exitCode ?? EXIT_INTERNAL, details: reply.fatal.details }));
       if (slot.tasks.length === 0 || reply.id !== slot.tasks[0].id || !reply.outcomes) return;
       const { task } = slot.tasks.shift()!;
       arm(slot);
@@ -175,6 +175,9 @@ export function workerPool(size: number, init: WorkerInit, workerUrl = defaultWo
     return slot;
   }
 
+  // Each worker's stdout and stderr are piped into ours, a listener apiece: with --jobs 10 and more,
+  // Node would warn of a leak that is not one.
+  for (const s of [process.stdout, process.stderr]) s.setMaxListeners(Math.max(s.getMaxListeners(), size + 10));
   for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
