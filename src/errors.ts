@@ -13,10 +13,13 @@ export class CertfitError extends Error {
   readonly exitCode: number;
   /** Extra lines (e.g. every problem in a lexicon), printed after the message. */
   readonly details: string[];
-  constructor(message: string, options: { exitCode?: number; details?: string[]; cause?: unknown } = {}) {
+  /** A stable code for where the error becomes one input's error item instead (NO_TEXT_COLUMN…). */
+  readonly code: string | undefined;
+  constructor(message: string, options: { exitCode?: number; details?: string[]; cause?: unknown; code?: string } = {}) {
     super(message, { cause: options.cause });
     this.name = 'CertfitError';
     this.exitCode = options.exitCode ?? EXIT_USAGE;
     this.details = options.details ?? [];
+    this.code = options.code;
   }
 }

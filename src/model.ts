@@ -85,6 +85,10 @@ export interface InputError {
   message: string;
 }
 
+/** The code of a table row without posting text: scraped exports have many; empty, not a failure. */
+export const EMPTY_ROW = 'EMPTY_ROW';
+export const isEmptyRow = (e: InputError | undefined): boolean => e?.code === EMPTY_ROW;
+
 export interface PostingMeta {
   title?: string;
   company?: string;

@@ -31,6 +31,14 @@ describe('certfit analyze', () => {
     expect(r.err).toBe('');
   });
 
+  it('shows a table row without posting text as empty, not as a failure', () => {
+    const r = certfit(['analyze', 'fixtures/table/basic.csv']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/basic\.csv#5\s+empty \(no posting text\)$/m);
+    expect(r.out).toMatch(/ 0 failed, 1 duplicate\(s\), 1 empty$/m);
+    expect(certfit(['analyze', 'fixtures/table/basic.csv', '--format', 'markdown']).out).toMatch(/ 0 failed, 1 duplicate\(s\), 1 empty\.$/m);
+  });
+
   it('writes versioned JSON with exact evidence', () => {
     const result = json(['fixtures/examples/aws-ml-engineer.txt', '--include-text']);
     expect(result.schemaVersion).toBe(1);
@@ -94,6 +102,9 @@ describe('usage and configuration errors exit 2 with one clear line', () => {
     const notTable = certfit(['fixtures/examples', '--summary', join(tmp, 's.txt')]);
     expect(notTable.code).toBe(2);
     expect(notTable.err).toBe('certfit: --summary goes with a table scored as --format csv or ndjson; a --format text report has its summary in it\n');
+    const delimiter = certfit(['fixtures/table/basic.csv', '--delimiter', ';;']);
+    expect(delimiter.code).toBe(2);
+    expect(delimiter.err).toBe('certfit: invalid value for --delimiter (";;"): expected a single character\n');
     expect(certfit(['fixtures/examples', '--no-such-flag']).code).toBe(2);
   });
 

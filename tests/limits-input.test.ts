@@ -34,8 +34,8 @@ describe('postings over the size limit', () => {
     expect(r.code).toBe(1);
     const errors = (JSON.parse(r.stdout).postings as { error?: { code: string; message: string } }[]).map((p) => p.error);
     expect(errors).toEqual([
-      { code: 'TOO_LARGE', message: 'file is larger than 64 KiB; raise the size limit (maxBytes) if it really is a posting' },
-      { code: 'TOO_LARGE', message: 'standard input is larger than 64 KiB; raise the size limit (maxBytes) if it really is a posting' },
+      { code: 'TOO_LARGE', message: 'file is larger than 64 KiB; raise the size limit (--max-bytes) if it really is a posting' },
+      { code: 'TOO_LARGE', message: 'standard input is larger than 64 KiB; raise the size limit (--max-bytes) if it really is a posting' },
     ]);
   });
 
@@ -45,7 +45,7 @@ describe('postings over the size limit', () => {
     truncateSync(file, 2 * 1024 * 1024 * 1024); // a 2 GiB "export" that takes no disk space
     const before = heapMiB();
     const [item] = await collect([file]);
-    expect(item).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', message: 'file is larger than 10 MiB; raise the size limit (maxBytes) if it really is a posting' } });
+    expect(item).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', message: 'file is larger than 10 MiB; raise the size limit (--max-bytes) if it really is a posting' } });
     expect(heapMiB() - before).toBeLessThan(64);
   });
 
@@ -67,7 +67,7 @@ describe('postings over the size limit', () => {
       const items = await collect([`${server.origin}/bomb`, `${server.origin}/double`, `${server.origin}/pdf-as-html`]);
       expect(heapMiB() - before).toBeLessThan(48);
       expect(items.map((i) => (i.ok ? 'ok' : `${i.error.code}: ${i.error.message}`))).toEqual([
-        'TOO_LARGE: response is larger than 10 MiB; raise the size limit (maxBytes) if it really is a posting',
+        'TOO_LARGE: response is larger than 10 MiB; raise the size limit (--max-bytes) if it really is a posting',
         'BAD_ENCODING: unsupported content encoding "gzip, gzip"',
         expect.stringMatching(/^PDF_ERROR: could not read the PDF/),
       ]);

@@ -144,6 +144,30 @@ describe('broken files', () => {
     expect(rows[1].cells).toEqual(['Small', 'Azure ML']);
   });
 
+  it('refuses a binary file named .csv, and names codes for the errors a table read through ingest gets', async () => {
+    const bin = join(tmp, 'archive.csv');
+    writeFileSync(bin, Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.from('title,description\n')]));
+    await expect(openTable(bin)).rejects.toThrow(`${bin} is not text (a binary or compressed file?): give the table itself, as CSV, TSV or JSON lines`);
+    const codes = async (path: string, opts = {}) => {
+      const out: string[] = [];
+      for await (const item of createTableReader(opts)(path)) out.push(item.ok ? 'ok' : item.error.code);
+      return out;
+    };
+    expect(await codes(bin)).toEqual(['BINARY']);
+    expect(await codes(`${FIX}/no-text-column.csv`)).toEqual(['NO_TEXT_COLUMN']);
+    expect(await codes(`${FIX}/basic.csv`, { titleColumn: 'nosuch' })).toEqual(['NO_SUCH_COLUMN']);
+  });
+
+  it('warns of a table with a header and no rows', async () => {
+    const path = join(tmp, 'header-only.csv');
+    writeFileSync(path, 'title,description\n');
+    const warnings: string[] = [];
+    const items = [];
+    for await (const item of createTableReader({}, (m) => warnings.push(m))(path)) items.push(item);
+    expect(items).toEqual([]);
+    expect(warnings).toEqual([`${path} has a header but no rows: nothing to score`]);
+  });
+
   it('makes a JSON line that is not an object an error row and goes on', async () => {
     const { meta, rows } = await readAll(`${FIX}/postings.jsonl`);
     expect(meta.header).toEqual(['title', 'company', 'apply_url', 'text']);

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { analyzeKeyed, buildResult, createAnalyzer, DuplicateTracker, errorResult } from '../analyze.js';
 import { CertfitError, EXIT_OK, EXIT_SOME_FAILED } from '../errors.js';
 import type { IngestItem, IngestOptions } from '../ingest/index.js';
-import type { PostingResult } from '../model.js';
+import { isEmptyRow, type PostingResult } from '../model.js';
 import type { Reporter } from '../report/index.js';
 import { parseAnalyzeOptions, type AnalyzeOptions } from './options.js';
 import { writeOutput } from './output.js';
@@ -71,7 +71,7 @@ export async function runAnalyze(inputs: string[], raw: Record<string, unknown>)
       dups.mark(r, item.posting.text, key);
       results.push(r);
     } else {
-      failed++;
+      if (!isEmptyRow(item.error)) failed++;
       results.push(errorResult(item.source, item.error));
     }
     progress.tick(results.length, undefined, failed);

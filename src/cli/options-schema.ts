@@ -30,7 +30,7 @@ export const analyzeOptionsSchema = z.object({
   titleColumn: z.string().optional(),
   idColumn: z.string().optional(),
   urlColumn: z.string().optional(),
-  delimiter: z.string().max(1).optional(),
+  delimiter: z.string().max(1, { error: 'expected a single character' }).optional(),
   sanitizeFormulas: z.boolean().default(false),
   summary: z.string().optional(),
   progress: z.boolean().default(true),

@@ -65,5 +65,5 @@ export function sizeText(bytes: number): string {
 }
 
 export function tooLarge(limit: number, what = 'file'): IngestError {
-  return new IngestError('TOO_LARGE', `${what} is larger than ${sizeText(limit)}; raise the size limit (maxBytes) if it really is a posting`);
+  return new IngestError('TOO_LARGE', `${what} is larger than ${sizeText(limit)}; raise the size limit (--max-bytes) if it really is a posting`);
 }

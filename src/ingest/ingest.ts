@@ -87,7 +87,7 @@ export async function* ingestWith(inputs: string[], opts: IngestOptions = {}, ov
         }
         case 'table': {
           const ext = unit.path.slice(unit.path.lastIndexOf('.'));
-          const error = { code: 'TABLE_INPUT', message: `${ext} files are tables of postings; read them with the table reader` };
+          const error = { code: 'TABLE_INPUT', message: `${ext} files are tables, one posting per row: score them with certfit analyze` };
           return [{ ok: false, source, error }];
         }
       }

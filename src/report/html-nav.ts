@@ -1,6 +1,6 @@
 // Finding your way through many postings: the platform filter (CSS-only, radio buttons read
 // by :has() in the stylesheet) and the table of contents with each posting's verdict.
-import type { AnalysisResult, Platform, PostingResult } from '../model.js';
+import { isEmptyRow, type AnalysisResult, type Platform, type PostingResult } from '../model.js';
 import { PLATFORM_NAME } from '../score/sentence.js';
 import { html, type Html } from './html-template.js';
 
@@ -28,7 +28,7 @@ const LABEL_WORD = { strong: ' · strong', lean: ' · leans', either: '', 'insuf
 /** A verdict chip: platform name in words (never colour alone), strength, confidence. */
 export function verdictChip(p: PostingResult): Html {
   const g = groupOf(p);
-  if (g === 'error') return html`<span class="chip k-error">Could not be read: ${p.error?.code ?? 'error'}</span>`;
+  if (g === 'error') return isEmptyRow(p.error) ? html`<span class="chip k-error">No posting text</span>` : html`<span class="chip k-error">Could not be read: ${p.error?.code ?? 'error'}</span>`;
   const v = p.verdict;
   if (!v || g === 'none') return html`<span class="chip k-none">Too little evidence</span>`;
   const who = g === 'either' ? 'Either cloud' : GROUP_NAME[g];

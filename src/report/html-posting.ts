@@ -1,6 +1,6 @@
 // One posting's section: who posted it, its verdict and scores, then its text with every
 // mention highlighted, the candidates that were not counted, and errors or duplicate notes.
-import { PLATFORMS, type Mention, type PostingResult, type Verdict } from '../model.js';
+import { isEmptyRow, PLATFORMS, type Mention, type PostingResult, type Verdict } from '../model.js';
 import { PLATFORM_NAME } from '../score/sentence.js';
 import { barChart } from './html-chart.js';
 import { anchorOf, groupOf, titleOf, verdictChip } from './html-nav.js';
@@ -75,7 +75,7 @@ ${highlight(p.text, placed)}`;
 
 function notes(p: PostingResult, index: IdIndex, all: readonly PostingResult[]): Html {
   const out: Html[] = [];
-  if (p.status === 'error') out.push(html`<p class="error-box" role="note"><strong>Could not be read</strong> (${p.error?.code ?? 'error'}): ${p.error?.message ?? ''}</p>`);
+  if (p.status === 'error') out.push(html`<p class="error-box" role="note"><strong>${isEmptyRow(p.error) ? 'No posting text' : 'Could not be read'}</strong> (${p.error?.code ?? 'error'}): ${p.error?.message ?? ''}</p>`);
   if (p.duplicateOf) out.push(html`<p class="note">Duplicate: the same text as ${idLink(p.duplicateOf, index, all)}. It is counted once in the summary.</p>`);
   if (p.duplicates?.length) out.push(html`<p class="note">The same text appears again as ${join(p.duplicates.map((d) => idLink(d, index, all)), ', ')}.</p>`);
   return html`${out}`;

@@ -1,5 +1,5 @@
 // The Markdown report: the same content as the terminal report, with every cell escaped.
-import type { AnalysisResult } from '../model.js';
+import { isEmptyRow, type AnalysisResult } from '../model.js';
 import { describeCert, PLATFORM_NAME } from '../score/sentence.js';
 import type { Reporter } from './reporter.js';
 import { mdCell } from './sanitize.js';
@@ -7,13 +7,13 @@ import { mdCell } from './sanitize.js';
 export function renderMarkdown(result: AnalysisResult): string {
   const s = result.summary;
   const v = s.verdict;
-  const out: string[] = ['# certfit report', '', `Catalog as of ${result.asOf}. ${s.inputs} input(s): ${s.analysed} analysed, ${s.failed} failed, ${s.duplicates} duplicate(s).`, ''];
+  const out: string[] = ['# certfit report', '', `Catalog as of ${result.asOf}. ${s.inputs} input(s): ${s.analysed} analysed, ${s.failed} failed, ${s.duplicates} duplicate(s)${s.empty ? `, ${s.empty} empty` : ''}.`, ''];
   out.push('## Verdict', '', mdCell(v.sentence), '');
   for (const a of v.alternatives) out.push(`- Also consider: ${mdCell(describeCert(a))}`);
   out.push('', '| Source | Verdict | Confidence | Top evidence |', '|---|---|---|---|');
   for (const p of result.postings) {
     let verdict = 'insufficient evidence';
-    if (p.status === 'error') verdict = `error ${p.error?.code}: ${p.error?.message}`;
+    if (p.status === 'error') verdict = `${isEmptyRow(p.error) ? 'empty' : 'error'} ${p.error?.code}: ${p.error?.message}`;
     else if (p.duplicateOf) verdict = `duplicate of ${p.duplicateOf}`;
     else if (p.verdict && p.verdict.label !== 'insufficient-evidence') verdict = `${p.verdict.platform ? PLATFORM_NAME[p.verdict.platform] : 'either'} (${p.verdict.label})`;
     const evidence = (p.verdict?.reasons ?? []).slice(0, 4).map((r) => r.name).join(', ');

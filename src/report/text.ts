@@ -1,5 +1,5 @@
 // The terminal report: a line per posting, then the portfolio verdict and the study focus.
-import type { AnalysisResult, PostingResult } from '../model.js';
+import { isEmptyRow, type AnalysisResult, type PostingResult } from '../model.js';
 import { describeCert, PLATFORM_NAME } from '../score/sentence.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { oneLine } from './sanitize.js';
@@ -8,6 +8,7 @@ type Paint = (code: string, s: string) => string;
 
 export function postingLine(p: PostingResult, width: number, paint: Paint): string {
   const src = oneLine(p.source, 60).padEnd(width);
+  if (p.status === 'error' && isEmptyRow(p.error)) return `  ${src}  ${paint('2', 'empty (no posting text)')}`;
   if (p.status === 'error') return `  ${src}  ${paint('31', `error ${p.error?.code}`)}: ${oneLine(p.error?.message ?? '')}`;
   if (p.duplicateOf) return `  ${src}  ${paint('2', `duplicate of ${oneLine(p.duplicateOf, 60)}`)}`;
   const v = p.verdict;

@@ -1,7 +1,7 @@
 // The portfolio verdict across a run: every posting counts equally, however long it is.
 // Built row by row from a small contribution per posting, so that a table of any size is
 // summarised in constant memory; a run of files uses the same accumulator.
-import { PLATFORMS, TRACKS, type Kind, type Platform, type PortfolioVerdict, type PostingResult, type StudyDomain, type Summary, type Track } from '../model.js';
+import { isEmptyRow, PLATFORMS, TRACKS, type Kind, type Platform, type PortfolioVerdict, type PostingResult, type StudyDomain, type Summary, type Track } from '../model.js';
 import type { Certification } from '../lexicon/catalog-schema.js';
 import { alternativesFor, catalogTrack, pickOnTrack } from './catalog.js';
 import { describePortfolio } from './sentence.js';
@@ -88,7 +88,7 @@ export class PortfolioAccumulator {
 
   addResult(r: PostingResult): void {
     // A table row without posting text (EMPTY_ROW) is empty, not failed.
-    const status = r.status === 'error' && r.error?.code === 'EMPTY_ROW' ? 'empty' : r.status;
+    const status = r.status === 'error' && isEmptyRow(r.error) ? 'empty' : r.status;
     this.addRow(status, r.duplicateOf !== undefined, counted(r) ? contribution(r) : undefined);
   }
 

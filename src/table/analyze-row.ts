@@ -1,10 +1,10 @@
 // One row in, its small outcome out: certfit's CSV cells, the NDJSON line, and what the row
 // adds to the portfolio. Runs in the main thread (--jobs 1) or in a worker.
 import { analyzeKeyed, errorResult, type Analyzer } from '../analyze.js';
-import type { InputError, PostingResult } from '../model.js';
+import { isEmptyRow, type InputError, type PostingResult } from '../model.js';
 import { csvSafe } from '../report/sanitize.js';
 import { contribution } from '../score/portfolio.js';
-import { EMPTY_ROW, isPosting, jobToPosting, postingId, rowId } from './row-posting.js';
+import { isPosting, jobToPosting, postingId, rowId } from './row-posting.js';
 import type { RowContext, RowJob, RowOutcome } from './types.js';
 
 export const CERTFIT_COLUMNS = [
@@ -51,7 +51,7 @@ export function failedOutcome(job: RowJob, ctx: RowContext, error: InputError): 
 export function analyzeRow(a: Analyzer, ctx: RowContext, job: RowJob): RowOutcome {
   try {
     const p = jobToPosting(job, ctx.source, ctx.textColumn);
-    if (!isPosting(p)) return outcomeOf(errorResult(rowId(ctx.source, job.row), p, postingId(ctx.source, job)), job, ctx, p.code === EMPTY_ROW && !job.error);
+    if (!isPosting(p)) return outcomeOf(errorResult(rowId(ctx.source, job.row), p, postingId(ctx.source, job)), job, ctx, isEmptyRow(p) && !job.error);
     const { result, key } = analyzeKeyed(a, p);
     return outcomeOf(result, job, ctx, false, key);
   } catch (err) {

@@ -69,6 +69,7 @@ export function resolveColumns(header: string[], opts: TableInputOptions, source
       if (i < 0) {
         throw new CertfitError(`${FLAGS[role]!.flag} ${JSON.stringify(named)}: no such column in ${source}`, {
           details: [`columns found: ${listColumns(header)}`],
+          code: 'NO_SUCH_COLUMN',
         });
       }
       map[role] = i;
@@ -83,6 +84,7 @@ export function resolveColumns(header: string[], opts: TableInputOptions, source
   if (map.text < 0) {
     throw new CertfitError(`${source} has no column of posting text (looked for description, job description, text, body, content); name it with --text-column`, {
       details: [`columns found: ${listColumns(header)}`],
+      code: 'NO_TEXT_COLUMN',
     });
   }
   return map;

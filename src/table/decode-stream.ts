@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { bomEncoding, detectEncoding, utf16Guess } from '../ingest/decode.js';
+import { looksBinary } from '../ingest/sniff.js';
 
 /** Bytes read before deciding the encoding (and sniffing the delimiter). */
 export const HEAD_BYTES = 64 * 1024;
@@ -13,6 +14,8 @@ export interface Utf8Stream {
   bom: boolean;
   /** The first chunk decoded, for sniffing. */
   head: string;
+  /** The first bytes read as a binary file's (NULs, control bytes, a known magic number). */
+  binary: boolean;
   chunks: AsyncGenerator<Buffer>;
 }
 
@@ -109,6 +112,6 @@ export async function toUtf8(source: AsyncIterable<Uint8Array | string>, onSwitc
   }
 
   const head = decodeWhole(encoding, encoding === 'utf-8' ? bytes.subarray(0, done ? bytes.length : utf8Boundary(bytes)) : bytes);
-  const stream: Utf8Stream = { encoding, bom: bom !== null, head, chunks: encoding === 'utf-8' ? utf8Chunks() : decoded() };
+  const stream: Utf8Stream = { encoding, bom: bom !== null, head, binary: looksBinary(raw), chunks: encoding === 'utf-8' ? utf8Chunks() : decoded() };
   return stream;
 }

@@ -14,15 +14,18 @@ export function createTableReader(opts: TableInputOptions = {}, warn?: (message:
     } catch (err) {
       if (!(err instanceof CertfitError)) throw err;
       const details = err.details.length ? ` (${err.details.join('; ')})` : '';
-      yield { ok: false, source: path, error: { code: /no column/.test(err.message) ? 'NO_TEXT_COLUMN' : 'TABLE_ERROR', message: `${err.message}${details}` } };
+      yield { ok: false, source: path, error: { code: err.code ?? 'TABLE_ERROR', message: `${err.message}${details}` } };
       return;
     }
     try {
       const textColumn = textColumnName(table.meta);
+      let rows = 0;
       for await (const row of table.rows) {
+        rows++;
         const p = jobToPosting(rowJob(table.meta.columns, row), path, textColumn);
         yield isPosting(p) ? { ok: true, posting: p } : { ok: false, source: rowId(path, row.row), error: p };
       }
+      if (rows === 0) warn?.(`${path} has a header but no rows: nothing to score`);
     } finally {
       table.close();
     }

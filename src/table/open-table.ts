@@ -74,6 +74,7 @@ export async function openTable(source: string, opts: OpenOptions = {}): Promise
   };
   try {
     const utf8 = await toUtf8(counted(), (enc) => opts.warn?.(`${source}: not all UTF-8; read the rest as ${enc} from byte ${bytes} on`));
+    if (utf8.binary) throw new CertfitError(`${source} is not text (a binary or compressed file?): give the table itself, as CSV, TSV or JSON lines`, { code: 'BINARY' });
     const base = { source, encoding: utf8.encoding, bom: utf8.bom };
     const complete = size !== undefined && bytes >= size;
     if (kind.format === 'csv') {

@@ -1,6 +1,6 @@
 // A table row → the raw fields analysis needs (RowJob), and a RowJob → a Posting with the
 // id `${source}#${row}`, or the reason it is not one.
-import type { InputError, Posting } from '../model.js';
+import { EMPTY_ROW, type InputError, type Posting } from '../model.js';
 import { cellLine, cellText } from './cell-text.js';
 import type { ColumnMap, RowJob, TableMeta, TableRow } from './types.js';
 
@@ -20,8 +20,6 @@ export function rowJob(columns: ColumnMap, row: TableRow): RowJob {
   return job;
 }
 
-/** A table row without posting text: scraped exports have many; counted as empty, not as a failure. */
-export const EMPTY_ROW = 'EMPTY_ROW';
 
 export const rowId = (source: string, row: number): string => `${source}#${row}`;
 

@@ -137,6 +137,7 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
     }
     if (batch.jobs.length) await submit(batch);
     while (inflight.length) await flushOne();
+    if (done === 0 && !stopped) o.warn(`${o.source} has a header but no rows: nothing to score`);
     if (raggedCount) o.warn(`${o.source}: ${raggedCount} row(s) have a different number of cells than the header's ${meta.header.length} (rows ${ragged.join(', ')}${raggedCount > 5 ? ', …' : ''}); kept, short rows padded`);
     if (!stopped) await sink.write(writer.footer(asOf));
     return { meta, asOf, summary: acc.summary(), stopped };
