@@ -2,11 +2,8 @@
 // postings in, PostingResults out, and a run's AnalysisResult with its portfolio summary.
 import { contentHash } from './text/content-hash.js';
 import type { AnalysisResult, InputError, Posting, PostingResult } from './model.js';
-import { createRequire } from 'node:module';
-import type * as EngineModule from './lexicon/engine.js';
 import type { Engine } from './lexicon/engine.js';
-import type { LoadedEntry } from './lexicon/load.js';
-import { loadCatalog, loadLexicons } from './lexicon/load.js';
+import { compileEngine, loadCatalog, loadLexicons } from './lexicon/load.js';
 import { readBuiltinCache } from './lexicon/engine-cache.js';
 import type { Certification } from './lexicon/catalog-schema.js';
 import { prepare } from './text/document.js';
@@ -41,28 +38,12 @@ export interface Analyzer {
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-// The compiler (lexicon/engine.js, with the stemmer) is needed only when the build-time cache
-// cannot serve; it loads on first use, as the schemas do (see lexicon/load.ts for how).
-const fromSources: Record<string, unknown> | undefined = import.meta.url.endsWith('.ts')
-  // @ts-expect-error -- vite's import.meta.glob, there only when vitest runs the TypeScript sources
-  ? import.meta.glob('./lexicon/engine.ts', { eager: true })
-  : undefined;
-const requireHere = createRequire(import.meta.url);
-let engineModule: typeof EngineModule | undefined;
-const buildEngine = (entries: LoadedEntry[]): Engine =>
-  (engineModule ??= (fromSources?.['./lexicon/engine.ts'] ?? requireHere('./lexicon/engine.js')) as typeof EngineModule).buildEngine(entries);
-
-/** The engine for the built-in lexicons (from the build-time cache when it is current) plus any user lexicons. */
-export function loadEngine(userLexicons: string[] = []): Engine {
-  return (userLexicons.length === 0 ? readBuiltinCache()?.engine : null) ?? buildEngine(loadLexicons(userLexicons));
-}
-
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const userLexicons = opts.lexicons ?? [];
   // The cache holds the validated catalog too (null when it was edited since the build).
   const cached = userLexicons.length === 0 ? readBuiltinCache() : null;
   return {
-    engine: cached?.engine ?? buildEngine(loadLexicons(userLexicons)),
+    engine: cached?.engine ?? compileEngine(loadLexicons(userLexicons)),
     catalog: cached?.catalog ?? loadCatalog(),
     asOf: opts.asOf ?? today(),
     includeText: opts.includeText ?? false,
@@ -79,18 +60,13 @@ const meta = (p: Partial<Posting>) => ({
 });
 
 export function analyzePosting(a: Analyzer, posting: Posting): PostingResult {
-  return analyze(a, posting, false).result;
+  return analyzeKeyed(a, posting).result;
 }
 
 /** The result and the posting's content key (what contentHash(posting.text) returns, got from the scan). */
 export function analyzeKeyed(a: Analyzer, posting: Posting): { result: PostingResult; key: string } {
-  const { result, key } = analyze(a, posting, true);
-  return { result, key: key! };
-}
-
-function analyze(a: Analyzer, posting: Posting, withKey: boolean): { result: PostingResult; key?: string } {
   const doc = prepare(posting.text);
-  const { mentions, rejected, rejectedOmitted, key } = matchDoc(a.engine, doc, a.keepRejected, withKey);
+  const { mentions, rejected, rejectedOmitted, key } = matchDoc(a.engine, doc, a.keepRejected);
   const result: PostingResult = {
     id: posting.id, source: posting.source, status: 'ok', ...meta(posting), chars: posting.text.length,
     mentions, rejected, ...(rejectedOmitted > 0 ? { rejectedOmitted } : {}), verdict: postingVerdict(posting.text, mentions, a.catalog, a.asOf),

@@ -1,7 +1,7 @@
 // The analyze options as a zod schema: the reference for what each flag accepts, and where a
 // bad value's message comes from. Loaded only when options.ts's fast check has a doubt.
 import { z } from 'zod';
-import { FORMATS } from './options.js';
+import { FORMATS, INPUT_FORMATS } from './options.js';
 
 const realDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -25,7 +25,7 @@ export const analyzeOptionsSchema = z.object({
   timeout: z.coerce.number(SECONDS).positive(SECONDS).default(15),
   maxBytes: positiveInt.optional(),
   jobs: positiveInt.default(1),
-  inputFormat: z.enum(['csv', 'tsv', 'jsonl', 'ndjson', 'text']).optional(),
+  inputFormat: z.enum(INPUT_FORMATS).optional(),
   textColumn: z.string().optional(),
   titleColumn: z.string().optional(),
   idColumn: z.string().optional(),

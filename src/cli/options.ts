@@ -8,7 +8,7 @@ import { CertfitError } from '../errors.js';
 import type { analyzeOptionsSchema } from './options-schema.js';
 
 export const FORMATS = ['text', 'json', 'ndjson', 'markdown', 'csv', 'html'] as const;
-const INPUT_FORMATS = ['csv', 'tsv', 'jsonl', 'ndjson', 'text'] as const;
+export const INPUT_FORMATS = ['csv', 'tsv', 'jsonl', 'ndjson', 'text'] as const;
 
 export type AnalyzeOptions = z.infer<typeof analyzeOptionsSchema>;
 

@@ -6,7 +6,7 @@
 // The file is binary so that reading it costs a few milliseconds instead of parsing 7 MB of
 // JSON: the automaton's typed arrays (every one of its fields that is a typed array, whatever
 // it is called) are stored as they are in memory and come back as views on the file's bytes;
-// only the entries, the distinct terminal lists and the catalog are JSON, in ASCII.
+// only the entries, the surface forms, the distinct terminal lists and the catalog are JSON, in ASCII.
 //
 //   0  "CFENGINE"                     magic
 //   8  u32 format version

@@ -11,15 +11,17 @@ import type { EntryInput } from './schema.js';
 import type * as CatalogSchema from './catalog-schema.js';
 import type { Certification } from './catalog-schema.js';
 import type * as Variants from './variants.js';
+import type * as EngineModule from './engine.js';
+import type { Engine } from './engine.js';
 import { isWord } from '../text/chars.js';
 
-// zod with the schemas, and the stemmer behind normalize(), take some 70 ms to load, and a run
-// served by the engine cache (dist/engine.bin) never validates a lexicon: they load on first
-// use. Compiled, with require() (Node >= 20.19 loads ES modules so, synchronously); from the
+// zod with the schemas, the stemmer behind normalize() and the engine compiler take some 70 ms
+// to load, and a run served by the engine cache (dist/engine.bin) never validates a lexicon nor
+// compiles one: they load on first use. Compiled, with require() (Node >= 20.19 loads ES modules so, synchronously); from the
 // TypeScript sources (vitest), where require() cannot, vite has imported them already.
 const fromSources: Record<string, unknown> | undefined = import.meta.url.endsWith('.ts')
   // @ts-expect-error -- vite's import.meta.glob, there only when vitest runs the TypeScript sources
-  ? import.meta.glob(['./schema.ts', './catalog-schema.ts', './variants.ts'], { eager: true })
+  ? import.meta.glob(['./schema.ts', './catalog-schema.ts', './variants.ts', './engine.ts'], { eager: true })
   : undefined;
 const requireHere = createRequire(import.meta.url);
 function lazy<T>(name: string): () => T {
@@ -30,6 +32,9 @@ const lexiconSchema = lazy<typeof LexiconSchema>('schema');
 const catalogSchema = lazy<typeof CatalogSchema>('catalog-schema');
 const variants = lazy<typeof Variants>('variants');
 const normalize = (s: string): string => variants().normalize(s);
+const engineModule = lazy<typeof EngineModule>('engine');
+/** The engine compiled from entries (lexicon/engine.ts, loaded on first use). */
+export const compileEngine = (entries: LoadedEntry[]): Engine => engineModule().buildEngine(entries);
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
 export const BUILTIN_LEXICONS = ['aws.json', 'azure.json', 'gcp.json', 'skills.json', 'certification-names.json'];

@@ -35,8 +35,7 @@ const RANK = { unambiguous: 4, 'vendor-prefix': 3, sibling: 2, cue: 1 } as const
 
 export function judge(doc: Doc, start: number, end: number, t: Terminal, entry: CompiledEntry, anchors: Anchor[]): GateResult {
   const text = doc.text;
-  const negativeNear = (): string | null => {
-    const sentence = sentenceSpan(doc, start, end);
+  const negativeNear = (sentence = sentenceSpan(doc, start, end)): string | null => {
     return findPhrase(text, Math.max(sentence.start, start - NEGATIVE_WINDOW), Math.min(sentence.end, end + NEGATIVE_WINDOW), entry.negative);
   };
   const vetoed = (phrase: string): GateResult => ({ ok: false, reason: { code: 'negative-cue', message: `"${phrase}" nearby: ordinary use, not ${entry.name}` } });
@@ -47,7 +46,7 @@ export function judge(doc: Doc, start: number, end: number, t: Terminal, entry: 
   }
   if (!t.ambiguous) return { ok: true, gate: { rule: 'unambiguous', detail: t.form }, rank: RANK.unambiguous };
   const sentence = sentenceSpan(doc, start, end);
-  const negative = negativeNear();
+  const negative = negativeNear(sentence);
   if (negative !== null) return vetoed(negative);
   if (entry.platform !== null && entry.siblings) {
     // Anchors are in text order and do not overlap: start from the first that ends near enough.

@@ -4,15 +4,15 @@ import type { Location, Mention, Rejection } from '../model.js';
 import type { Engine, Terminal } from '../lexicon/engine.js';
 import { lineColumn, sectionAt, sentenceSpan, type Doc } from '../text/document.js';
 import { judge, type Anchor, type GateResult } from './gate.js';
-import { scan, scanKeyed, type Candidate, type Option } from './scan.js';
+import { scanKeyed, type Candidate, type Option } from './scan.js';
 
 export interface MatchResult {
   mentions: Mention[];
   rejected: Rejection[];
   /** Rejected candidates beyond MAX_REJECTED, counted but not kept. */
   rejectedOmitted: number;
-  /** The text's content key, as contentHash() computes it (the scanner's by-product), when asked for. */
-  key?: string;
+  /** The text's content key, as contentHash() computes it (the scanner's by-product). */
+  key: string;
 }
 
 /** A sentence longer than this (a run-on text with no punctuation) is cut to an excerpt around the mention. */
@@ -85,12 +85,9 @@ function mention(engine: Engine, doc: Doc, start: number, { option, terminal, re
   return m;
 }
 
-/**
- * `keepRejected: false` counts rejected candidates in rejectedOmitted without locating them (for
- * callers that only score); `withKey` also gives the text's content key (for duplicate checks).
- */
-export function matchDoc(engine: Engine, doc: Doc, keepRejected = true, withKey = false): MatchResult {
-  const { candidates, key } = withKey ? scanKeyed(engine, doc.text) : { candidates: scan(engine, doc.text), key: undefined };
+/** `keepRejected: false` counts rejected candidates in rejectedOmitted without locating them (for callers that only score). */
+export function matchDoc(engine: Engine, doc: Doc, keepRejected = true): MatchResult {
+  const { candidates, key } = scanKeyed(engine, doc.text);
   // Anchors: the longest unambiguous candidates, without overlaps.
   const anchors: Anchor[] = [];
   let covered = 0;
@@ -114,5 +111,5 @@ export function matchDoc(engine: Engine, doc: Doc, keepRejected = true, withKey 
     } else if (keepRejected && rejected.length < MAX_REJECTED) rejected.push(...rejections);
     else rejectedOmitted++;
   }
-  return { mentions, rejected, rejectedOmitted, ...(key === undefined ? {} : { key }) };
+  return { mentions, rejected, rejectedOmitted, key };
 }

@@ -115,30 +115,31 @@ function candidate(text: string, p: number, raw: Option[]): Candidate {
   return { start: p, options, caseMisses };
 }
 
+/** Glued Title-case words followed at once inside one token ("KubeFlowPipelines"). */
+const MAX_GLUED = 8;
+
 /**
  * Every candidate, in order of start. Words are hashed as they go by; the trie is walked only
  * from a word that can begin a form (and from symbols that begin one, such as ".NET").
  * Overlapping candidates are all reported: one may yet be rejected, and then a match inside it must count.
  * `exhaustive` walks from every word start instead (for tests of the first-word filter).
  */
-const MAX_GLUED = 8;
-
 export function scan(engine: Engine, text: string, exhaustive = false): Candidate[] {
-  return inText(text, scanAll(engine, text, codeUnits(text), exhaustive, false).out);
+  return scanKeyed(engine, text, exhaustive).candidates;
 }
-
-const inText = (text: string, found: Candidate[]): Candidate[] => (found.length === 0 ? found : found.filter(outsideUrls(text)));
 
 /** The candidates and the text's content key (the one contentHash computes; see text/content-hash.ts). */
 export function scanKeyed(engine: Engine, text: string, exhaustive = false): { candidates: Candidate[]; key: string } {
-  const found = scanAll(engine, text, codeUnits(text), exhaustive, true);
-  return { candidates: inText(text, found.out), key: finishKey(found.a, found.b) };
+  const found = scanAll(engine, text, codeUnits(text), exhaustive);
+  return { candidates: found.out.length === 0 ? found.out : found.out.filter(outsideUrls(text)), key: finishKey(found.a, found.b) };
 }
 
-function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boolean, keyed: boolean): { out: Candidate[]; a: number; b: number } {
+function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boolean): { out: Candidate[]; a: number; b: number } {
   const out: Candidate[] = [];
-  // The content key's two lanes (when `keyed`): every word's hash and every mark go in, white space
-  // does not. It costs some 7% of the scan, so callers that do not look for duplicates skip it.
+  // The content key's two lanes: every word's hash and every mark go in, white space does not.
+  // Always kept: a flag to skip them cost the keyed scan (tables, analyze) more than it saved.
+  // The lanes are content-hash.ts's mixA/mixB written out (calls here cost ~3% of the scan); the
+  // property test in tests/matcher-property.test.ts holds the two keys equal.
   let ka = KEY_A;
   let kb = KEY_B;
   const a = engine.automaton;
@@ -169,7 +170,7 @@ function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boole
     let c = u[p];
     let info = c < LATIN_LIMIT ? LATIN_INFO[c] : infoOf(c);
     if ((info & WORD) === 0) {
-      if (keyed && (info & WHITE) === 0) {
+      if ((info & WHITE) === 0) {
         ka = Math.imul(ka ^ ((info >>> 8) + MARK), KEY_PA);
         kb = Math.imul(((kb << 5) | (kb >>> 27)) ^ ((info >>> 8) + MARK), KEY_PB);
       }
@@ -208,10 +209,8 @@ function scanAll(engine: Engine, text: string, u: Uint16Array, exhaustive: boole
       for (let k = 0; k < glued; k++) gHash[k] = Math.imul(gHash[k] ^ (info >>> 8), FNV_PRIME);
       prev = info;
     }
-    if (keyed) {
-      ka = Math.imul(ka ^ h, KEY_PA);
-      kb = Math.imul(((kb << 5) | (kb >>> 27)) ^ h, KEY_PB);
-    }
+    ka = Math.imul(ka ^ h, KEY_PA);
+    kb = Math.imul(((kb << 5) | (kb >>> 27)) ^ h, KEY_PB);
     if (!afterAmp && (hit || inSet(h))) tryAt(start);
     for (let k = 0; k < glued; k++) if (gHit[k] === 1 || inSet(gHash[k])) tryAt(gStart[k]);
     prevWord = true;

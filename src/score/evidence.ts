@@ -1,6 +1,7 @@
 // Turning mentions into weighted evidence: section weights, diminishing repeats, and
 // "AWS or Azure" alternatives that count for either platform rather than for both.
 import type { Mention, Platform, Section } from '../model.js';
+import { isPreferredLine } from '../text/sections.js';
 
 export const SECTION_WEIGHT: Record<Section, number> = {
   requirements: 1,
@@ -19,12 +20,11 @@ export const SECTION_WEIGHT: Record<Section, number> = {
  * weighed as text of unknown section ("other"), or as "preferred" when it says so ("is a plus").
  */
 const ASKS = /\b(experience (with|in|of|on|using|building|developing|deploying|working)|experienced (with|in)|knowledge of|familiar(ity)? with|proficien(t|cy) (in|with)|expertise (in|with)|hands[- ]on|(good|solid|strong|deep) understanding of|background in|skilled in|exposure to|you (have|bring|know)|you['’]ve|ability to|we (use|work with|run on|build on|are built on|deploy on)|our (tech )?stack|tech stack|(built|based|hosted|running|runs|deployed) (on|in))\b/i;
-const PREFERRED = /\b(a plus|a bonus|nice to have|is preferred|are preferred|preferred but|ideally|desirable|would be great|advantageous|an advantage)\b/i;
 
 /** The weight of a mention's section, correcting "about"/"benefits" for sentences that ask for experience or state the stack. */
 export function sectionWeight(m: Pick<Mention, 'section' | 'sentence'>): number {
   if ((m.section === 'about' || m.section === 'benefits') && ASKS.test(m.sentence)) {
-    return SECTION_WEIGHT[PREFERRED.test(m.sentence) ? 'preferred' : 'other'];
+    return SECTION_WEIGHT[isPreferredLine(m.sentence) ? 'preferred' : 'other'];
   }
   return SECTION_WEIGHT[m.section];
 }
@@ -44,8 +44,6 @@ export interface TermEvidence {
   /** The part from mentions inside such alternatives (repeats diminishing among them). */
   alternativeValue: number;
   mentions: Mention[];
-  /** True when every mention of the term stood in an "X or Y" list of platforms. */
-  alternative: boolean;
 }
 
 /** What may stand between two items of a list: punctuation, brackets, "or", "and/or", "and". */
@@ -114,7 +112,7 @@ export function termEvidence(text: string, mentions: Mention[]): TermEvidence[] 
     out.push({
       term, name: first.name, platform: first.platform, count: list.length,
       value: decayed(list, ALL), committed: decayed(list, COMMITTED), alternativeValue: decayed(list, ALTERNATIVE),
-      mentions: list.map((x) => x.m), alternative: list.every((x) => x.alt),
+      mentions: list.map((x) => x.m),
     });
   }
   return out.sort((a, b) => b.value - a.value || a.term.localeCompare(b.term));

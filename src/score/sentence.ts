@@ -14,7 +14,6 @@ export function listWords(items: string[], last = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function describeCert(c: CertificationPick): string {
   let s = `${c.name} (${c.code}${c.status === 'available' ? '' : `, ${c.status}`})`;
@@ -68,7 +67,7 @@ export function describePortfolio(p: Omit<PortfolioVerdict, 'sentence'>, posting
     if (p.lean.either > 0) split.push(`${p.lean.either} open to any cloud`);
     if (p.lean.none > 0) split.push(`${p.lean.none} without enough evidence`);
     if (postings === 1) return `Your posting does not point to a single cloud (${listWords(split)}): consider the certification for the cloud you prefer.`;
-    return `Your ${plural(postings, 'posting')} are split between clouds (${listWords(split)}): no single certification fits them all, so consider the one for the cloud you prefer.`;
+    return `Your ${postings} postings are split between clouds (${listWords(split)}): no single certification fits them all, so consider the one for the cloud you prefer.`;
   }
   const where = `${PLATFORM_NAME[p.platform]}${p.track ? ` ${TRACK_NAME[p.track]}` : ''}`;
   const cert = p.certification ? ` Certification: ${describeCert(p.certification)}.` : '';

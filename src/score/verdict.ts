@@ -80,15 +80,15 @@ export function topTrack(track: Record<Track, number>): Track | null {
 }
 
 /**
- * The platform verdict from the committed evidence per platform and the evidence in "AWS or Azure"
- * alternatives (`either` in all, `eitherTop` for the strongest platform in them), and optionally how
- * many distinct terms name each platform (see MIN_DISTINCT_TERMS).
+ * The platform verdict from the committed evidence per platform, the evidence in "AWS or Azure"
+ * alternatives (`either` in all, `eitherTop` for the strongest platform in them), and how many
+ * distinct terms name each platform (see MIN_DISTINCT_TERMS).
  */
 export function decide(
-  platform: Record<Platform, number>, either: number, distinct?: Record<Platform, number>, eitherTop = either,
+  platform: Record<Platform, number>, either: number, distinct: Record<Platform, number>, eitherTop: number,
 ): { platform: Platform | null; label: VerdictLabel; confidence: number } {
   const [[first, top], [, second]] = ranked(platform);
-  const enough = top >= MIN_EVIDENCE || (top > 0 && (distinct?.[first] ?? 0) >= MIN_DISTINCT_TERMS);
+  const enough = top >= MIN_EVIDENCE || (top > 0 && distinct[first] >= MIN_DISTINCT_TERMS);
   if (!enough && either < MIN_EVIDENCE) return { platform: null, label: 'insufficient-evidence', confidence: 0 };
   if (!enough || top < second * EITHER_RATIO || eitherTop > top) {
     return { platform: null, label: 'either', confidence: confidence(Math.max(top, either), second) };

@@ -44,14 +44,15 @@ function outcomeOf(r: PostingResult, job: RowJob, ctx: RowContext, empty: boolea
   return out;
 }
 
-export function failedOutcome(job: RowJob, ctx: RowContext, error: InputError): RowOutcome {
-  return outcomeOf(errorResult(rowId(ctx.source, job.row), error, postingId(ctx.source, job)), job, ctx, false);
+/** A row that is no posting: it failed (`empty` false), or has no posting text. */
+export function failedOutcome(job: RowJob, ctx: RowContext, error: InputError, empty = false): RowOutcome {
+  return outcomeOf(errorResult(rowId(ctx.source, job.row), error, postingId(ctx.source, job)), job, ctx, empty);
 }
 
 export function analyzeRow(a: Analyzer, ctx: RowContext, job: RowJob): RowOutcome {
   try {
     const p = jobToPosting(job, ctx.source, ctx.textColumn);
-    if (!isPosting(p)) return outcomeOf(errorResult(rowId(ctx.source, job.row), p, postingId(ctx.source, job)), job, ctx, isEmptyRow(p) && !job.error);
+    if (!isPosting(p)) return failedOutcome(job, ctx, p, isEmptyRow(p) && !job.error);
     const { result, key } = analyzeKeyed(a, p);
     return outcomeOf(result, job, ctx, false, key);
   } catch (err) {

@@ -1,5 +1,5 @@
-// A table row → the raw fields analysis needs (RowJob), and a RowJob → a Posting with the
-// id `${source}#${row}`, or the reason it is not one.
+// A table row → the raw fields analysis needs (RowJob), and a RowJob → a Posting (its id the
+// id column's cell, else `${source}#${row}`), or the reason it is not one.
 import { EMPTY_ROW, type InputError, type Posting } from '../model.js';
 import { cellLine, cellText } from './cell-text.js';
 import type { ColumnMap, RowJob, TableMeta, TableRow } from './types.js';

@@ -29,7 +29,7 @@ export function createRowWriter(meta: TableMeta, output: 'csv' | 'ndjson', sanit
     if (out.hash === undefined) return undefined;
     const key = parseInt(out.hash.slice(0, 13), 16);
     const first = firstByHash.get(key);
-    // A copy: a cell read in this thread is a slice of its 64 KB input chunk, which it would keep alive.
+    // A copy: a cell read in this thread is a slice of a decoded piece of the input, which it would keep alive.
     if (first === undefined) firstByHash.set(key, (' ' + out.id).slice(1));
     return first;
   };

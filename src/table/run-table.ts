@@ -66,19 +66,11 @@ export async function runTable(o: RunTableOptions): Promise<RunTableResult> {
   let processor: RowProcessor | undefined;
   try {
     const ctx: RowContext = { source: o.source, textColumn: textColumnName(meta), wantCells: o.output === 'csv', wantJson: o.output === 'ndjson' };
-    let catalog;
-    let asOf = o.analyzer.asOf ?? today();
     // CSV output shows verdicts only: rejected candidates are counted, not located.
-    const analyzerOptions = { ...o.analyzer, asOf, keepRejected: o.output === 'ndjson' };
-    if (o.jobs <= 1) {
-      const a = o.prebuilt ?? createAnalyzer(analyzerOptions);
-      ({ catalog, asOf } = a);
-      processor = inProcess(a, ctx);
-    } else {
-      const a = createAnalyzer(analyzerOptions);
-      catalog = a.catalog;
-      processor = sharedPool(a, o.jobs, { analyzer: analyzerOptions, ctx }, o.workerUrl);
-    }
+    const analyzerOptions = { ...o.analyzer, asOf: o.analyzer.asOf ?? today(), keepRejected: o.output === 'ndjson' };
+    const a = (o.jobs <= 1 && o.prebuilt) || createAnalyzer(analyzerOptions);
+    const { catalog, asOf } = a;
+    processor = o.jobs <= 1 ? inProcess(a, ctx) : sharedPool(a, o.jobs, { analyzer: analyzerOptions, ctx }, o.workerUrl);
     const acc = new PortfolioAccumulator(catalog, asOf);
     if (meta.header.some((h) => h.startsWith('certfit_'))) o.warn(`${o.source} already has certfit_ columns (a scored file?); they are passed through and new ones added`);
     const sink = o.sink(meta);

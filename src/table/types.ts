@@ -63,9 +63,6 @@ export interface RowJob {
   error?: InputError;
 }
 
-/** Per-term evidence of one posting, as the study focus needs it. */
-export type { Contribution, TermValue } from '../score/portfolio.js';
-
 /** The result of analysing one row, in the small form that output and summary need. */
 export interface RowOutcome {
   row: number;

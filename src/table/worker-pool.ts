@@ -1,4 +1,4 @@
-// Analysing batches of rows: in this thread (--jobs 1) or on N worker threads. Results come
+// Analysing batches of rows: in this thread (--jobs 1), or here and on N - 1 worker threads. Results come
 // back per batch, so the caller can keep input order. A worker that dies takes only the row it
 // died on with it: its batch is retried one row at a time on a fresh worker, and a row that
 // kills a worker again becomes an error outcome.

@@ -5,7 +5,6 @@ const WORD = 1;
 const SEP = 2;
 const UPPER = 4;
 const LOWER = 8;
-const NEWLINE = 16;
 /** JavaScript's \s: what the duplicate check ignores. */
 const WHITE = 32;
 
@@ -31,7 +30,6 @@ function compute(c: number): void {
     else if (lowerRe.test(ch)) cls |= LOWER;
   } else if (sepRe.test(ch)) {
     cls = SEP;
-    if (c === 10) cls |= NEWLINE;
   }
   if (/\s/.test(ch)) cls |= WHITE;
   classes[c] = cls;

@@ -19,6 +19,10 @@ export const KEY_PB = 0x27d4eb2f;
 /** Added to a mark (a unit that is neither word nor white space), so it reads apart from words. */
 export const MARK = 0x6a09e667;
 
+/** One item (a word's hash, or a mark + MARK) into lane A and lane B: two different recurrences. */
+export const mixA = (a: number, x: number): number => Math.imul(a ^ x, KEY_PA);
+export const mixB = (b: number, x: number): number => Math.imul(((b << 5) | (b >>> 27)) ^ x, KEY_PB);
+
 /** The 16 hex digits of a key from the two lanes. */
 export function finishKey(a: number, b: number): string {
   const hi = Math.imul(a ^ (b >>> 15), KEY_PB) ^ Math.imul(b, KEY_PA);
@@ -36,8 +40,8 @@ export function contentHash(text: string): string {
     let info = u[p] < LATIN_LIMIT ? LATIN_INFO[u[p]] : infoOf(u[p]);
     if ((info & WORD) === 0) {
       if ((info & WHITE) === 0) {
-        a = Math.imul(a ^ ((info >>> 8) + MARK), KEY_PA);
-        b = Math.imul(((b << 5) | (b >>> 27)) ^ ((info >>> 8) + MARK), KEY_PB);
+        a = mixA(a, (info >>> 8) + MARK);
+        b = mixB(b, (info >>> 8) + MARK);
       }
       p++;
       continue;
@@ -48,8 +52,8 @@ export function contentHash(text: string): string {
       if ((info & WORD) === 0) break;
       h = Math.imul(h ^ (info >>> 8), FNV_PRIME);
     }
-    a = Math.imul(a ^ h, KEY_PA);
-    b = Math.imul(((b << 5) | (b >>> 27)) ^ h, KEY_PB);
+    a = mixA(a, h);
+    b = mixB(b, h);
   }
   return finishKey(a, b);
 }

@@ -1,7 +1,7 @@
 // A posting's text prepared for matching. Line starts and sections are computed on first
 // use and sentences around each mention only, so that a posting without mentions costs nothing.
 import type { Section } from '../model.js';
-import { SectionReader } from './section-reader.js';
+import { floorIndex, SectionReader } from './section-reader.js';
 import { isPreferredLine } from './sections.js';
 import { sentenceAround, splitSentences, type Span } from './sentences.js';
 
@@ -58,21 +58,6 @@ class PreparedDoc implements Doc {
 
 export function prepare(text: string): Doc {
   return new PreparedDoc(text);
-}
-
-/** Index of the last item whose start is <= offset. */
-function floorIndex<T>(items: T[], offset: number, startOf: (t: T) => number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(items[mid]) <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 export function lineColumn(doc: Doc, offset: number): { line: number; column: number } {

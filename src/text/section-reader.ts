@@ -24,15 +24,8 @@ export class SectionReader {
   /** The section of the line holding `offset` (from headings and labels; phrasing is the caller's). */
   sectionAt(offset: number): Section {
     if (offset >= this.start) this.readTo(offset);
-    const { spans } = this;
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (spans[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return spans.length > 0 && spans[lo].start <= offset ? spans[lo].section : 'other';
+    const i = floorIndex(this.spans, offset, (s) => s.start);
+    return i >= 0 ? this.spans[i].section : 'other';
   }
 
   /** Reads lines until the one holding `offset` (or the text's last) has been read. */
@@ -67,4 +60,19 @@ export class SectionReader {
 /** All of a text's sections from headings and inline labels. */
 export function detectSections(text: string): SectionSpan[] {
   return new SectionReader(text).readTo(text.length);
+}
+
+/** Index of the last item whose start is <= offset. */
+export function floorIndex<T>(items: T[], offset: number, startOf: (t: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

@@ -27,7 +27,7 @@ const ANY_HEADING = new RegExp(
   [...sources.filter((s) => !s.startsWith('\\b')), `(?:^|[^A-Za-z0-9_])(?:${wordStart.join('|')})`].join('|'), 'i');
 
 // Lines are read as char codes in place: most are prose, bullets or blank, and are never sliced,
-// trimmed or case-folded. Each test below says which regex of the plain version it stands for.
+// trimmed or case-folded. Each test's doc comment gives the regex it is equivalent to.
 const CR = 13, SPACE = 32, HASH = 35, STAR = 42, HYPHEN = 45, COLON = 58, UNDERSCORE = 95, BULLET = 0x2022;
 
 const isEmphasis = (c: number) => c === STAR || c === UNDERSCORE;

@@ -228,6 +228,16 @@ export function makeInvariants(lib, ctx) {
     return { out, result };
   }
 
+  /** tableOut, or undefined where the table is refused as a usage error (exit 2: no text column, not text), the only refusal allowed. */
+  async function tableOrRefusal(path, output) {
+    try {
+      return await tableOut(path, output);
+    } catch (err) {
+      ensure(err instanceof lib.CertfitError && err.exitCode === 2, `only a usage error may stop a table: ${err?.stack ?? err}`);
+      return undefined;
+    }
+  }
+
   return [
     {
       name: 'unicode: mentions sit at their offsets, every reporter renders, JSON round-trips',
@@ -319,14 +329,8 @@ export function makeInvariants(lib, ctx) {
         const { text, bytes } = encodeTable(t);
         const path = scratch('.csv');
         writeFileSync(path, bytes);
-        let run;
-        try {
-          run = await tableOut(path, 'csv');
-        } catch (err) {
-          // The one documented refusal: a table whose header has no text column (a usage error, exit 2).
-          ensure(err instanceof lib.CertfitError && err.exitCode === 2, `only a usage error may stop a table: ${err?.stack ?? err}`);
-          return;
-        }
+        const run = await tableOrRefusal(path, 'csv');
+        if (!run) return;
         const { meta } = run.result;
         // The reference: the same records as an independent csv-parse of the decoded text sees them.
         let expected;
@@ -359,13 +363,8 @@ export function makeInvariants(lib, ctx) {
         const path = scratch('.jsonl');
         writeFileSync(path, (t.bom ? '\ufeff' : '') + t.lines.join(t.lineEnding));
         const nonBlank = t.lines.filter((l) => l.trim() !== '').length;
-        let run;
-        try {
-          run = await tableOut(path, 'ndjson');
-        } catch (err) {
-          ensure(err instanceof lib.CertfitError && err.exitCode === 2, `only a usage error may stop a table: ${err?.stack ?? err}`);
-          return;
-        }
+        const run = await tableOrRefusal(path, 'ndjson');
+        if (!run) return;
         const out = run.out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
         const postings = out.filter((o) => o.type === 'posting');
         ensure(postings.length === nonBlank, `non-blank lines in = rows out: ${nonBlank} in, ${postings.length} out`);
