@@ -96,6 +96,9 @@ describe('usage and configuration errors exit 2 with one clear line', () => {
       expect(j.err).toBe(`certfit: invalid value for --jobs ("${jobs}"): expected a whole number of 1 or more\n`);
     }
     expect(certfit(['fixtures/examples', '--format', 'yaml']).code).toBe(2);
+    // commander's own errors too are one certfit line.
+    expect(certfit(['fixtures/examples', '--format', 'yaml']).err).toMatch(/^certfit: option '-f, --format <format>' argument 'yaml' is invalid\. .* \(run with --help for usage\)\n$/);
+    expect(certfit(['fixtures/examples', '--no-such-flag']).err).toBe("certfit: unknown option '--no-such-flag' (run with --help for usage)\n");
     const noFolder = certfit(['fixtures/examples', '--summary', join(tmp, 'no-such-folder', 's.txt')]);
     expect(noFolder.code).toBe(2);
     expect(noFolder.err).toMatch(/^certfit: cannot write .*s\.txt: the folder does not exist \(create it first\)\n$/);

@@ -23,7 +23,13 @@ function onSignal(signal: NodeJS.Signals): void {
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // commander's own errors (unknown flag, bad choice) as one certfit line like every other; each
+  // subcommand has its own copy of the settings.
+  const output = {
+    writeErr: (s: string) => process.stderr.write(s),
+    outputError: (s: string) => say(`${s.replace(/^error: /, '').trim()} (run with --help for usage)`),
+  };
+  for (const command of [program, ...program.commands]) command.configureOutput(output);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

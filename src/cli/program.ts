@@ -33,7 +33,6 @@ export function buildProgram(): Command {
   const program = new Command('certfit')
     .description('Reads job postings and tells which cloud AI certification track they point to (AWS ML or Azure AI), with the evidence.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
   program

@@ -48,7 +48,7 @@ async function openSource(source: string, stdin: Readable | undefined): Promise<
     const info = await stat(source);
     if (info.isDirectory()) throw new CertfitError(`${source} is a folder; give one table file`);
     // A FIFO or device would block the whole process on open: only regular files are tables.
-    if (!info.isFile()) throw new CertfitError(`${source} is not a regular file; give a .csv, .tsv, .jsonl or .ndjson file`);
+    if (!info.isFile()) throw new CertfitError(`${source} is not a regular file; give a .csv, .tsv, .jsonl or .ndjson file; to read a stream, pipe it to standard input (… | certfit - --input-format csv)`);
     const stream = createReadStream(source, { highWaterMark: 64 * 1024 });
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
     return { stream, size: info.size };
